@@ -1,0 +1,8 @@
+"""WSGI application for gunicorn: `gunicorn llct.wsgi`."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "llct.settings")
+application = get_wsgi_application()
