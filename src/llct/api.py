@@ -1,0 +1,20 @@
+"""The HTTP API (django-ninja), published with its OpenAPI schema at /api/docs.
+
+Every router requires a signed-in session and filters by the user's unit scope, like the web pages.
+Each app contributes its router; public endpoints (credential verification) say `auth=None`.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+from ninja.security import SessionAuth
+
+from llct.registry.api import router as registry_router
+
+api = NinjaAPI(
+    title="llct API",
+    version="1",
+    description=str(_("Đào tạo lý luận chính trị: sổ cán bộ, xét điều kiện, đào tạo và văn bằng.")),
+    auth=SessionAuth(),
+    urls_namespace="api",
+)
+api.add_router("/registry/", registry_router)
