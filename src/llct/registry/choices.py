@@ -1,5 +1,7 @@
 """Vocabularies of the registry. Values are the keys of the roster format; labels are what users read."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -94,7 +96,7 @@ class TheoryProof(models.TextChoices):
 
 
 # Kết luận 09-KL/TW ended equivalence certificates; those issued before this date stay valid.
-EQUIVALENCE_CERTIFICATES_END = "2021-07-09"
+EQUIVALENCE_CERTIFICATES_END = datetime.date(2021, 7, 9)
 
 
 class Rating(models.TextChoices):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -10,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from .choices import (
+    EQUIVALENCE_CERTIFICATES_END,
     TRAINING_INSTITUTION_KINDS,
     Education,
     PartyStatus,
@@ -188,6 +190,31 @@ class Cadre(models.Model):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.code})"
 
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if (
+            self.party_official_on
+            and self.party_admitted_on
+            and self.party_official_on < self.party_admitted_on
+        ):
+            errors["party_official_on"] = _("Ngày chính thức không thể trước ngày vào Đảng.")
+        if self.party_status == PartyStatus.FULL and self.party_admitted_on and not self.party_official_on:
+            errors["party_official_on"] = _("Đảng viên chính thức cần có ngày chính thức.")
+        if (
+            self.theory_proof == TheoryProof.EQUIVALENCE
+            and self.theory_issued_on
+            and self.theory_issued_on >= EQUIVALENCE_CERTIFICATES_END
+        ):
+            errors["theory_issued_on"] = _(
+                "Giấy xác nhận tương đương chỉ có giá trị nếu cấp trước ngày 09/07/2021 (Kết luận 09-KL/TW)."
+            )
+        if self.theory_proof and not self.theory_level:
+            errors["theory_level"] = _("Có minh chứng thì phải ghi trình độ LLCT tương ứng.")
+        if self.birth_date and self.birth_date > dt.date.today():
+            errors["birth_date"] = _("Ngày sinh không thể ở tương lai.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class Assignment(models.Model):
     """A post held by a cadre in a unit over a period (several may run at once: concurrent posts)."""
@@ -222,6 +249,9 @@ class Assignment(models.Model):
     def __str__(self) -> str:
         return f"{self.cadre}: {self.post}"
 
+    def clean(self) -> None:
+        _check_period(self)
+
 
 class PlanningEntry(models.Model):
     """A planning (quy hoạch) of a cadre for a post over a term."""
@@ -248,6 +278,14 @@ class PlanningEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cadre} → {self.post}"
+
+    def clean(self) -> None:
+        _check_period(self)
+
+
+def _check_period(row) -> None:
+    if row.valid_from and row.valid_to and row.valid_to < row.valid_from:
+        raise ValidationError({"valid_to": _("Ngày kết thúc không thể trước ngày bắt đầu.")})
 
 
 class YearlyRating(models.Model):
