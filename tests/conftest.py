@@ -11,6 +11,16 @@ from llct.registry.models import Cadre, Post, Unit
 from llct.registry.services.cadres import cadre_save
 
 PASSWORD = "mat-khau-thu-nghiem-2025"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_run_immediately():
+    """Huey runs tasks in-process during tests (its immediate mode keeps queue and results in memory)."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = False
 _codes = itertools.count(1)
 
 

@@ -18,3 +18,6 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/registry/", registry_router)
+api.add_router("/credentials/", "llct.credentials.api.router")
+api.add_router("/eligibility/", "llct.eligibility.api.router")
+api.add_router("/training/", "llct.training.api.router")

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "llct.accounts",
     "llct.registry",
+    "llct.training",
+    "llct.credentials",
+    "llct.eligibility",
     "llct.web",
 ]
 

@@ -307,3 +307,6 @@ class YearlyRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cadre} {self.year}: {self.get_rating_display()}"
+
+
+from llct.registry.roster_import.models import ImportJob  # noqa: E402, F401  (Django finds models here)

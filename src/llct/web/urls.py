@@ -1,9 +1,16 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
-from django.views.generic import TemplateView
+from django.urls import include, path
+
+from llct.web import views
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", TemplateView.as_view(template_name="web/home.html"), name="home"),
+    path("", views.home, name="home"),
+    path("", include("llct.registry.urls")),
+    path("credentials/", include("llct.credentials.urls")),
+    path("verify/", include("llct.credentials.public_urls")),
+    path("roster/", include("llct.registry.roster_import.urls")),
+    path("eligibility/", include("llct.eligibility.urls")),
+    path("training/", include("llct.training.urls")),
 ]

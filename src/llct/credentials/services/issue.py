@@ -1,0 +1,282 @@
+"""Issuing diplomas and certificates, one at a time or for a whole class (QĐ 1147: certificates are issued
+within 15 days of the recognition decision, once per learner; QĐ 208 and HD 11: sơ cấp diplomas are signed
+by the centre's director and printed on blanks the centre keeps)."""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from llct.credentials.choices import CredentialKind, CredentialStatus, IssueJobStatus
+from llct.credentials.models import Credential, IssueJob
+from llct.training.choices import Discipline, EnrolmentStatus
+from llct.training.models import Enrolment, TrainingClass
+
+from .numbering import number_take, register_for, serial_format
+
+
+class CredentialError(Exception):
+    """A refusal the user can act on; `existing` is the credential already issued, when that is the cause."""
+
+    def __init__(self, message: str, existing: Credential | None = None):
+        super().__init__(message)
+        self.message = message
+        self.existing = existing
+
+
+def _existing(cadre_id: int, programme_id: int) -> Credential | None:
+    return (
+        Credential.objects.filter(holder_id=cadre_id, programme_id=programme_id)
+        .exclude(status=CredentialStatus.REPLACED)
+        .select_related("programme")
+        .first()
+    )
+
+
+def _already_issued(enrolment: Enrolment, existing: Credential) -> CredentialError:
+    return CredentialError(
+        _(
+            "%(name)s đã được cấp %(kind)s số %(serial)s ngày %(date)s cho chương trình “%(programme)s”. "
+            "Mỗi người chỉ được cấp một lần (QĐ 1147); nếu bị mất trước khi nhận, hãy dùng chức năng cấp lại."
+        )
+        % {
+            "name": enrolment.cadre.full_name,
+            "kind": existing.register.get_kind_display().lower(),
+            "serial": existing.serial,
+            "date": date_format(existing.issued_on, "d/m/Y"),
+            "programme": existing.programme.name,
+        },
+        existing=existing,
+    )
+
+
+def _check_class(klass: TrainingClass) -> None:
+    programme = klass.programme
+    if programme.output not in CredentialKind.values:
+        raise CredentialError(
+            _(
+                "Chương trình “%(programme)s” chỉ có quyết định công nhận, "
+                "không cấp văn bằng, chứng chỉ (QĐ 1147 Điều 4)."
+            )
+            % {"programme": programme.name}
+        )
+    recognition = getattr(klass, "recognition", None)
+    if recognition is None:
+        raise CredentialError(
+            _("Lớp %(code)s chưa có quyết định công nhận hoàn thành; chỉ cấp sau khi có quyết định.")
+            % {"code": klass.code}
+        )
+
+
+def _check_learner(enrolment: Enrolment, recognised: bool) -> None:
+    klass = enrolment.training_class
+    recognition = klass.recognition
+    name = enrolment.cadre.full_name
+    if enrolment.discipline == Discipline.EXPULSION:
+        raise CredentialError(_("%(name)s bị buộc thôi học, kết quả học tập bị hủy.") % {"name": name})
+    completed = enrolment.completed or enrolment.status == EnrolmentStatus.COMPLETED
+    if not completed or not recognised:
+        raise CredentialError(
+            _("%(name)s không có tên trong quyết định công nhận %(number)s của lớp %(code)s.")
+            % {"name": name, "number": recognition.number, "code": klass.code}
+        )
+
+
+def credential_issue(
+    enrolment: Enrolment, by, blank_serial: str | None = None, issued_on: dt.date | None = None
+) -> Credential:
+    """Issue the diploma or certificate of a learner the recognition decision lists (QĐ 1147: once per
+    learner and programme; the number is the next one of the institution's register for the year).
+
+    Refuses with a Vietnamese message (CredentialError) when the learner is not recognised, the programme
+    leads to a decision only, or a document was already issued; `existing` then names it, so a double
+    submitted form can show the one already issued instead of creating a second.
+    """
+    try:
+        with transaction.atomic():
+            # Lock the learner first: a double click waits here and then finds the first issue.
+            enrolment = (
+                Enrolment.objects.select_for_update(of=("self",))
+                .select_related("cadre", "training_class__programme", "training_class__institution")
+                .get(pk=enrolment.pk)
+            )
+            _check_class(enrolment.training_class)
+            recognition = enrolment.training_class.recognition
+            _check_learner(enrolment, recognition.enrolments.filter(pk=enrolment.pk).exists())
+            programme = enrolment.training_class.programme
+            existing = _existing(enrolment.cadre_id, programme.pk)
+            if existing is not None:
+                raise _already_issued(enrolment, existing)
+            register = register_for(enrolment.training_class.institution, programme.output)
+            blank_serial = (blank_serial or "").strip()
+            if blank_serial:
+                used = Credential.objects.filter(register=register, blank_serial=blank_serial).first()
+                if used is not None:
+                    raise CredentialError(
+                        _("Phôi số %(blank)s đã dùng cho văn bằng %(serial)s; mỗi phôi chỉ dùng một lần.")
+                        % {"blank": blank_serial, "serial": used.serial}
+                    )
+            return _create(enrolment, register, by, blank_serial, issued_on or timezone.localdate())
+    except IntegrityError:
+        # A concurrent issue for the same learner and programme through another class won the race.
+        existing = _existing(enrolment.cadre_id, enrolment.training_class.programme_id)
+        if existing is None:
+            raise
+        raise _already_issued(enrolment, existing) from None
+
+
+def _create(
+    enrolment, register, by, blank_serial: str, issued_on: dt.date, replaces=None, reason=""
+) -> Credential:
+    recognition = enrolment.training_class.recognition
+    number = number_take(register, issued_on.year)
+    credential = Credential(
+        register=register,
+        year=issued_on.year,
+        number=number,
+        serial=serial_format(register, issued_on.year, number),
+        holder_id=enrolment.cadre_id,
+        enrolment=enrolment,
+        programme_id=enrolment.training_class.programme_id,
+        recognition=recognition,
+        issued_on=issued_on,
+        signed_by=recognition.signed_by,
+        signer_title=recognition.signer_title,
+        issued_by=by,
+        blank_serial=blank_serial,
+        replaces=replaces,
+        reissue_reason=reason,
+    )
+    credential._history_user = by
+    credential.save()
+    return credential
+
+
+def credential_issue_class(training_class: TrainingClass, by) -> IssueJob:
+    """Start the bulk issue for every recognised learner of a class who has no document yet, as a
+    background task; the returned job reports progress."""
+    from llct.credentials.tasks import issue_job_task
+
+    job = IssueJob(training_class=training_class, requested_by=by)
+    job._history_user = by
+    job.save()
+    transaction.on_commit(lambda: issue_job_task(job.pk))
+    return job
+
+
+def _issue_chunk(klass: TrainingClass, ids: list[int], by, issued_on: dt.date, skipped: list) -> int:
+    """Issue a chunk of one class's learners in one transaction: the learners locked, one block of
+    consecutive numbers taken from the register, the documents and their history written in bulk."""
+    with transaction.atomic():
+        rows = (
+            Enrolment.objects.select_for_update(of=("self",))
+            .filter(pk__in=ids)
+            .select_related("cadre", "training_class__recognition")
+        )
+        by_pk = {e.pk: e for e in rows}
+        programme = klass.programme
+        recognised = set(klass.recognition.enrolments.filter(pk__in=ids).values_list("pk", flat=True))
+        held = {
+            c.holder_id: c
+            for c in Credential.objects.filter(
+                holder_id__in=[e.cadre_id for e in by_pk.values()], programme=programme
+            )
+            .exclude(status=CredentialStatus.REPLACED)
+            .select_related("register", "programme")
+        }
+        todo = []
+        for pk in ids:
+            enrolment = by_pk[pk]
+            try:
+                _check_learner(enrolment, pk in recognised)
+                if enrolment.cadre_id in held:
+                    raise _already_issued(enrolment, held[enrolment.cadre_id])
+            except CredentialError as refusal:
+                if refusal.existing is None or refusal.existing.enrolment_id != pk:
+                    skipped.append(
+                        {"enrolment": pk, "name": enrolment.cadre.full_name, "why": refusal.message}
+                    )
+                continue
+            todo.append(enrolment)
+        if not todo:
+            return 0
+        register = register_for(klass.institution, programme.output)
+        first = number_take(register, issued_on.year, len(todo))
+        recognition = klass.recognition
+        credentials = [
+            Credential(
+                register=register,
+                year=issued_on.year,
+                number=first + i,
+                serial=serial_format(register, issued_on.year, first + i),
+                holder_id=e.cadre_id,
+                enrolment=e,
+                programme=programme,
+                recognition=recognition,
+                issued_on=issued_on,
+                signed_by=recognition.signed_by,
+                signer_title=recognition.signer_title,
+                issued_by=by,
+            )
+            for i, e in enumerate(todo)
+        ]
+        bulk_create_with_history(credentials, Credential, default_user=by)
+        return len(credentials)
+
+
+def _issue_each(ids: list[int], by, issued_on: dt.date, skipped: list) -> int:
+    issued = 0
+    for enrolment in Enrolment.objects.filter(pk__in=ids).select_related("cadre"):
+        try:
+            credential_issue(enrolment, by, issued_on=issued_on)
+            issued += 1
+        except CredentialError as refusal:
+            if refusal.existing is None or refusal.existing.enrolment_id != enrolment.pk:
+                skipped.append(
+                    {"enrolment": enrolment.pk, "name": enrolment.cadre.full_name, "why": refusal.message}
+                )
+    return issued
+
+
+# Learners per transaction in a bulk issue: short locks, few round trips.
+CHUNK = 200
+
+
+def issue_job_run(job_id: int) -> IssueJob:
+    """Run a bulk issue job in chunks of CHUNK learners (one transaction each), saving progress after each;
+    a refused learner is listed with the reason and stops no one else."""
+    job = IssueJob.objects.select_related(
+        "training_class__programme", "training_class__institution", "requested_by"
+    ).get(pk=job_id)
+    klass, by = job.training_class, job.requested_by
+    job.status = IssueJobStatus.RUNNING
+    try:
+        _check_class(klass)
+    except CredentialError as refusal:
+        job.status, job.error = IssueJobStatus.FAILED, refusal.message
+        ids = []
+    else:
+        ids = list(
+            klass.recognition.enrolments.order_by("cadre__name_sort_key", "pk").values_list("pk", flat=True)
+        )
+    job.total = len(ids)
+    job.save(update_fields=["status", "total", "error"])
+    issued_on = timezone.localdate()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        try:
+            job.issued += _issue_chunk(klass, chunk, by, issued_on, job.skipped)
+        except IntegrityError:
+            # Someone issued to one of these learners through another class meanwhile: go one by one.
+            job.issued += _issue_each(chunk, by, issued_on, job.skipped)
+        job.done = start + len(chunk)
+        job.save(update_fields=["done", "issued", "skipped"])
+    if job.status != IssueJobStatus.FAILED:
+        job.status = IssueJobStatus.DONE
+    job.finished_at = timezone.now()
+    job._history_user = by
+    job.save()
+    return job

@@ -1,0 +1,72 @@
+"""The eligible-cadres list as .xlsx, with the reasons (XlsxWriter; formula-like text made inert)."""
+
+import datetime as dt
+from typing import BinaryIO
+
+import xlsxwriter
+
+from llct.eligibility.presenting import institution_label, level_label, modes_label
+from llct.eligibility.selectors import EligibleCadres
+from llct.registry.models import Unit
+from llct.roster.cells import neutralise_text
+
+HEADERS = (
+    "Mã cán bộ", "Họ và tên", "Đơn vị", "Trình độ", "Đủ điều kiện", "Hình thức học", "Quy định áp dụng",
+    "Cơ sở đào tạo", "Lý do, căn cứ", "Trường hợp đặc biệt",
+)  # fmt: skip
+
+
+def _text(value: object) -> str:
+    return neutralise_text(str(value or ""))
+
+
+def eligible_cadres_xlsx(
+    result: EligibleCadres, target: BinaryIO, *, level: str, on: dt.date, unit: Unit | None
+) -> None:
+    """Write the list (the same rows and reasons as the page) to `target`."""
+    workbook = xlsxwriter.Workbook(
+        target,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    sheet = workbook.add_worksheet("Đủ điều kiện")
+    bold = workbook.add_format({"bold": True})
+    header = workbook.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1, "text_wrap": True})
+    sheet.write(
+        0,
+        0,
+        _text(f"Xét {level_label(level)} ngày {on:%d/%m/%Y}" + (f" — {unit.name}" if unit else "")),
+        bold,
+    )
+    sheet.write(
+        1, 0, f"Tổng số: {result.total}; đủ điều kiện: {result.eligible}; chưa đủ: {result.not_eligible}"
+    )
+    sheet.write_row(3, 0, HEADERS, header)
+    for i, row in enumerate(result.rows, start=4):
+        special = row.special_case
+        special_text = ""
+        if special is not None:
+            outcome = "được cử đi học" if special.eligible else "không được cử đi học"
+            special_text = (
+                f"{outcome} ({modes_label(special.modes)}) — {special.authority}, {special.document_number} "
+                f"ngày {special.decided_on:%d/%m/%Y}: {special.reason}"
+            )
+        sheet.write_row(
+            i,
+            0,
+            [
+                _text(row.code), _text(row.full_name), _text(row.unit), level_label(level),
+                "Có" if row.eligible else "Không", modes_label(row.modes), _text(row.regulation),
+                institution_label(row.institution), _text(row.reasons), _text(special_text),
+            ],
+        )  # fmt: skip
+    sheet.set_column(0, 0, 14)
+    sheet.set_column(1, 2, 28)
+    sheet.set_column(3, 7, 16)
+    sheet.set_column(8, 9, 80)
+    sheet.freeze_panes(4, 0)
+    workbook.close()

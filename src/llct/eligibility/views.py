@@ -1,0 +1,143 @@
+"""Eligibility pages: the cadre panel, the eligible-cadres list and its export, special cases and the
+regulation versions. Views only translate between HTTP and the services and selectors."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from llct.accounts.permissions import Action, can
+from llct.eligibility.choices import Level
+from llct.eligibility.export import eligible_cadres_xlsx
+from llct.eligibility.forms import (
+    EligibleCadresForm,
+    OnDateForm,
+    RegulationVersionForm,
+    SpecialCaseForm,
+    today,
+)
+from llct.eligibility.models import RegulationVersion, SpecialCaseDecision
+from llct.eligibility.presenting import decision_view, version_items
+from llct.eligibility.selectors import eligible_cadres
+from llct.eligibility.services.profiles import decide_for_cadre
+from llct.eligibility.services.rulebook import regulation_version_save
+from llct.eligibility.services.special_cases import special_case_record, special_cases_for
+from llct.registry import selectors as registry
+from llct.regulations import RegulationDataError
+
+PAGE_SIZE = 200
+
+
+def _require(user, action: Action) -> None:
+    if not can(user, action):
+        raise PermissionDenied
+
+
+@login_required
+def cadre_panel(request: HttpRequest, cadre_id: int) -> HttpResponse:
+    """The cadre page's eligibility panel (htmx partial): each level on the chosen date, with every reason
+    and any special-case decision beside it."""
+    _require(request.user, Action.VIEW)
+    cadre = get_object_or_404(registry.cadre_list(request.user), pk=cadre_id)
+    form = OnDateForm(request.GET or None)
+    on = form.day()
+    specials = special_cases_for(cadre, on)
+    levels = [
+        {"decision": decision_view(decide_for_cadre(cadre, level, on)), "special": specials.get(level)}
+        for level in Level.values
+    ]
+    context = {
+        "cadre": cadre,
+        "on": on,
+        "form": form,
+        "levels": levels,
+        "can_record": can(request.user, Action.RECORD_SPECIAL_CASE),
+    }
+    return render(request, "eligibility/_cadre_panel.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def special_case_add(request: HttpRequest, cadre_id: int) -> HttpResponse:
+    _require(request.user, Action.RECORD_SPECIAL_CASE)
+    cadre = get_object_or_404(registry.cadre_list(request.user), pk=cadre_id)
+    form = SpecialCaseForm(request.POST or None, initial={"decided_on": today()})
+    if request.method == "POST" and form.is_valid():
+        special_case_record(cadre=cadre, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Đã ghi nhận trường hợp đặc biệt."))
+        return redirect("registry:cadre_detail", cadre.pk)
+    history = SpecialCaseDecision.objects.filter(cadre=cadre).select_related("recorded_by")
+    return render(
+        request, "eligibility/special_case_form.html", {"cadre": cadre, "form": form, "history": history}
+    )
+
+
+@login_required
+def eligible_cadre_list(request: HttpRequest) -> HttpResponse:
+    """Eligible cadres of a unit subtree for a level, a study mode and a date, with .xlsx export."""
+    _require(request.user, Action.VIEW)
+    units = registry.unit_list(request.user)
+    form = EligibleCadresForm(request.GET or None, units=units, initial={"on": today()})
+    result = None
+    page = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        on = data["on"] or today()
+        result = eligible_cadres(
+            request.user,
+            level=data["level"],
+            on=on,
+            unit=data["unit"],
+            mode=data["mode"],
+            show=data["show"] or "eligible",
+            q=data["q"],
+        )
+        if request.GET.get("export") == "xlsx":
+            buffer = io.BytesIO()
+            eligible_cadres_xlsx(result, buffer, level=data["level"], on=on, unit=data["unit"])
+            response = HttpResponse(
+                buffer.getvalue(),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = (
+                f'attachment; filename="du-dieu-kien-{data["level"]}-{on:%Y%m%d}.xlsx"'
+            )
+            return response
+        page = Paginator(result.rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("export", None)
+    context = {"form": form, "result": result, "page": page, "query": query.urlencode()}
+    return render(request, "eligibility/eligible_cadres.html", context)
+
+
+@login_required
+def version_list(request: HttpRequest) -> HttpResponse:
+    """Every stored regulation version: dates, levels and each item with its citation and confidence."""
+    _require(request.user, Action.VIEW)
+    versions = [{"version": v, "items": version_items(v)} for v in RegulationVersion.objects.all()]
+    context = {"versions": versions, "can_edit": can(request.user, Action.EDIT_CATALOGUE)}
+    return render(request, "eligibility/version_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version_edit(request: HttpRequest, version_id: int | None = None) -> HttpResponse:
+    _require(request.user, Action.EDIT_CATALOGUE)
+    version = get_object_or_404(RegulationVersion, pk=version_id) if version_id else None
+    form = RegulationVersionForm(request.POST or None, initial={"text": version.text if version else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = regulation_version_save(form.cleaned_data["text"], by=request.user, version=version)
+        except RegulationDataError as exc:
+            form.add_error("text", str(exc))
+        else:
+            messages.success(request, _("Đã lưu phiên bản %(number)s.") % {"number": saved.number})
+            return redirect("eligibility:version_list")
+    return render(request, "eligibility/version_form.html", {"form": form, "version": version})

@@ -1,0 +1,1 @@
+"""Roster import into the registry (validate the whole file, then write all rows or none) and export."""

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "roster"
+
+urlpatterns = [
+    path("import/", views.import_start, name="import_start"),
+    path("import/<int:pk>/", views.import_detail, name="import_detail"),
+    path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
+    path("import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
+    path("cadres/export.xlsx", views.cadre_export, name="cadre_export"),
+]

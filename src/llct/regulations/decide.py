@@ -1,0 +1,159 @@
+"""The scalar path: one person, one level, one date → a Decision that lists every condition."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .conditions import STANDARD_LABELS, open_modes, posts_described, standard_check, subject_value
+from .model import LEVEL_LABELS, THEORY_ORDER, Citation, Decision, Profile, Reason
+from .texts import ASSUMED, MET, MISSING_BIRTH_DATE, MISSING_SEX, THEORY_LABELS, UNJUDGED
+
+if TYPE_CHECKING:
+    from .rulebook import Rulebook
+
+
+def not_offered_text(level: str) -> str:
+    return f"Bậc {LEVEL_LABELS[level]} không mở theo quy định đang áp dụng"
+
+
+def already_holds_text(theory_level: str, level: str) -> str:
+    return (
+        f"Đã có trình độ LLCT {THEORY_LABELS[theory_level]} (từ {LEVEL_LABELS[level]} trở lên): "
+        "không cần cử đi học"
+    )
+
+
+def _sentence(text: str, citation: Citation, assumption: bool) -> str:
+    return f"{ASSUMED if assumption else ''}{text} — {citation}"
+
+
+def decide(book: Rulebook, profile: Profile, level: str, on: dt.date) -> Decision:
+    """Order of the rules: the level must be offered by the version in force (QĐ 350: no sơ cấp); a person
+    already holding the level or a higher one is not sent again; a person who cannot be judged (no birth
+    date or sex, unknown title …) is not guessed about; then subject groups, standards and study modes."""
+    from .rulebook import cite
+
+    version = book.version_on(on)
+    if version is None:
+        reason = Reason(
+            "no_version",
+            False,
+            on.isoformat(),
+            "",
+            Citation(""),
+            False,
+            f"Không có quy định nào có hiệu lực ngày {on:%d/%m/%Y}",
+        )
+        return Decision(level, on, False, (), "", None, (reason,), offered=False, judged=False)
+    spec = version.levels.get(level)
+    if spec is None or not spec.offered:
+        citation = cite(spec.citation, version.document) if spec else Citation(version.document)
+        reason = Reason(
+            "offered",
+            False,
+            LEVEL_LABELS[level],
+            "",
+            citation,
+            False,
+            _sentence(not_offered_text(level), citation, False),
+        )
+        return Decision(level, on, False, (), version.number, None, (reason,), offered=False)
+    level_cite = cite(spec.citation, version.document)
+    institution = spec.institution.kind if spec.institution else None
+    held = profile.theory_level or ""
+    if THEORY_ORDER.index(held) >= THEORY_ORDER.index(level):
+        reason = Reason(
+            "already_holds",
+            False,
+            THEORY_LABELS[held],
+            LEVEL_LABELS[level],
+            level_cite,
+            False,
+            _sentence(already_holds_text(held, level), level_cite, False),
+        )
+        return Decision(level, on, False, (), version.number, institution, (reason,))
+    problems = [
+        *([MISSING_BIRTH_DATE] if profile.birth_date is None else []),
+        *([MISSING_SEX] if profile.sex not in ("nam", "nu") else []),
+        *profile.unjudgeable,
+    ]
+    if problems:
+        value = "; ".join(problems)
+        reason = Reason(
+            "judgeable", False, value, "", level_cite, False, _sentence(UNJUDGED + value, level_cite, False)
+        )
+        return Decision(level, on, False, (), version.number, institution, (reason,), judged=False)
+
+    reasons: list[Reason] = []
+    cat = book.catalogue
+    subject = None
+    for group in spec.subjects:
+        value = subject_value(group, profile, on, cat.titles, cat.grade_titles)
+        if value is not None:
+            c = cite(group.citation, version.document)
+            assumed = group.assumption or group.confidence == "?"
+            text = f"Thuộc đối tượng {LEVEL_LABELS[level]}: {group.label} ({value})"
+            subject = Reason("subject", True, value, group.label, c, assumed, _sentence(text, c, assumed))
+            break
+    if subject is None:
+        value = posts_described(
+            [cat.titles.get(p.code, p.code) for p in profile.held],
+            [cat.titles.get(p.code, p.code) for p in profile.planned],
+        )
+        subject = not_subject_reason(spec, level, value, level_cite)
+    reasons.append(subject)
+    eligible = subject.met
+    for standard in spec.standards:
+        met, value, threshold = standard_check(standard, profile, on)
+        c = cite(standard.citation, version.document)
+        assumed = standard.assumption or standard.confidence == "?"
+        text = f"{STANDARD_LABELS[standard.kind]}: {value}, yêu cầu {threshold}: {MET[met]}"
+        reasons.append(
+            Reason(
+                standard.kind,
+                met,
+                value,
+                threshold,
+                c,
+                assumed,
+                _sentence(text, c, assumed),
+                shown=not met or assumed,
+            )
+        )
+        eligible = eligible and met
+    assert spec.modes is not None
+    modes, text = open_modes(spec.modes, profile, on)
+    c = cite(spec.modes.citation, version.document)
+    assumed = spec.modes.assumption or spec.modes.confidence == "?"
+    reasons.append(
+        Reason(
+            "modes",
+            "khong_tap_trung" in modes,
+            ";".join(modes),
+            "",
+            c,
+            assumed,
+            _sentence(text, c, assumed),
+            shown=eligible,
+        )
+    )
+    return Decision(
+        level, on, eligible, modes if eligible else (), version.number, institution, tuple(reasons)
+    )
+
+
+def open_groups(spec: object) -> list[str]:
+    """Labels of the subject groups the regulation leaves open ([?]): their absence is not a finding."""
+    return [g.label for g in spec.subjects if g.confidence == "?"]  # type: ignore[attr-defined]
+
+
+def not_subject_text(spec: object, level: str, value: str) -> tuple[str, bool]:
+    groups = open_groups(spec)
+    suffix = f"; nhóm đối tượng chưa xác định đủ: {', '.join(groups)}" if groups else ""
+    return f"Không thuộc đối tượng {LEVEL_LABELS[level]} ({value}){suffix}", bool(groups)
+
+
+def not_subject_reason(spec: object, level: str, value: str, citation: Citation) -> Reason:
+    text, assumed = not_subject_text(spec, level, value)
+    return Reason("subject", False, value, "", citation, assumed, _sentence(text, citation, assumed))

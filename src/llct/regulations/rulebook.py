@@ -1,0 +1,237 @@
+"""The Rulebook: a post catalogue, the dated regulation versions and the allocation (phân cấp), read
+from the shipped data files or from rows and texts stored in a database (`Rulebook.from_sources`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from llct.vntext import fold
+
+from .decide import decide
+from .model import CataloguePost, Citation, Decision, Grade, Profile
+from .schema import AllocationSpec, CatalogueSpec, CitationSpec, RegulationDataError, VersionSpec, parse
+from .titles import TitleMatcher
+
+if TYPE_CHECKING:
+    import polars as pl
+
+
+def cite(spec: CitationSpec, document: str) -> Citation:
+    """A data file's citation with the version's document filled in."""
+    return Citation(spec.document or document, spec.article, spec.clause, spec.point, spec.chapter)
+
+
+class Catalogue:
+    """The post catalogue and the grade names: lookups by code and a title matcher."""
+
+    def __init__(self, posts: Iterable[CataloguePost], grades: Iterable[Grade] = ()) -> None:
+        self.posts: dict[str, CataloguePost] = {p.code: p for p in posts}
+        self.grades: dict[str, Grade] = {g.code: g for g in grades}
+        self.titles: dict[str, str] = {code: p.title for code, p in self.posts.items()}
+        self.grade_titles: dict[str, str] = {code: g.title for code, g in self.grades.items()}
+        self.matcher = TitleMatcher(self.posts.values())
+        self._grade_names: dict[str, str] = {}
+        for grade in self.grades.values():
+            for name in (grade.title, *grade.aliases):
+                self._grade_names[fold(name)] = grade.code
+
+    def grade_key(self, raw: str | None) -> str | None:
+        """The grade a roster's Ngạch cell names ("Chuyên viên chính", "CVC", "Giảng viên chính"), or None."""
+        if not raw:
+            return None
+        folded = fold(raw)
+        return folded if folded in self.grades else self._grade_names.get(folded)
+
+
+@dataclass(frozen=True)
+class AllocationEntry:
+    programme: str
+    kinds: frozenset[str]
+    modes: tuple[str, ...]
+    valid_from: dt.date
+    valid_to: dt.date | None
+    citation: Citation
+    confidence: str
+    note: str
+
+
+class Allocation:
+    """Phân cấp: which institution kinds may run which programme on which date."""
+
+    def __init__(self, spec: AllocationSpec) -> None:
+        self.programmes: dict[str, str] = dict(spec.programmes)
+        self.entries = tuple(
+            AllocationEntry(
+                e.programme,
+                frozenset(e.kinds),
+                tuple(e.modes),
+                e.valid_from,
+                e.valid_to,
+                cite(e.citation, ""),
+                e.confidence,
+                e.note,
+            )
+            for e in spec.entries
+        )
+
+    def entries_for(self, programme: str, on: dt.date) -> list[AllocationEntry]:
+        return [
+            e
+            for e in self.entries
+            if e.programme == programme and e.valid_from <= on and (e.valid_to is None or on <= e.valid_to)
+        ]
+
+
+class Rulebook:
+    """Everything the rules need. `decide` answers for one person (with every reason), `screen` for a
+    whole roster frame (Polars). The version applied is the one in force on the decision date."""
+
+    def __init__(self, catalogue: Catalogue, versions: Sequence[VersionSpec], allocation: Allocation) -> None:
+        self.catalogue = catalogue
+        self.versions = tuple(sorted(versions, key=lambda v: v.in_force_from))
+        self.allocation = allocation
+        for earlier, later in zip(self.versions, self.versions[1:], strict=False):
+            if earlier.in_force_to is None or earlier.in_force_to >= later.in_force_from:
+                raise RegulationDataError(
+                    f"{earlier.number} và {later.number}: thời gian hiệu lực chồng lên nhau "
+                    f"({earlier.in_force_to or 'không có ngày hết hiệu lực'} ≥ {later.in_force_from})"
+                )
+        for version in self.versions:
+            _check_references(version, catalogue)
+
+    # ── building ──
+    @classmethod
+    def from_sources(
+        cls,
+        catalogue_rows: Iterable[Mapping[str, Any]] | str,
+        version_texts: Mapping[str, str],
+        allocation_text: str | None = None,
+        grade_rows: Iterable[Mapping[str, Any]] | None = None,
+        catalogue_name: str = "posts.yaml",
+    ) -> Rulebook:
+        """Build from stored copies: catalogue rows (dicts with code, title, aliases, sector, tier, rank,
+        note …) or the posts.yaml text; version YAML texts by name (file or stored name, used in error
+        messages); the allocation text (default: the shipped one); grade rows (default: the shipped ones).
+        Raises RegulationDataError naming the source, the item and the problem."""
+        shipped = shipped_texts()
+        if isinstance(catalogue_rows, str):
+            spec: CatalogueSpec = parse(CatalogueSpec, catalogue_rows, catalogue_name)
+        else:
+            base: CatalogueSpec = parse(CatalogueSpec, shipped["posts.yaml"], "posts.yaml")
+            rows = [{k: v for k, v in dict(r).items() if k in _POST_FIELDS} for r in catalogue_rows]
+            for row in rows:
+                row.setdefault("confidence", "I")
+                row["aliases"] = list(row.get("aliases") or [])
+                row["source"] = row.get("source") or ""
+                row["note"] = row.get("note") or ""
+            grades = (
+                [dict(g) for g in grade_rows]
+                if grade_rows is not None
+                else [g.model_dump() for g in base.grades]
+            )
+            spec = parse(
+                CatalogueSpec,
+                yaml.safe_dump({"posts": rows, "grades": grades}, allow_unicode=True),
+                catalogue_name,
+            )
+        catalogue = Catalogue(
+            (
+                CataloguePost(
+                    p.code, p.title, p.sector, p.tier, p.rank, tuple(p.aliases), p.note, p.confidence
+                )
+                for p in spec.posts
+            ),
+            (Grade(g.code, g.title, g.level, tuple(g.aliases)) for g in spec.grades),
+        )
+        versions = [parse(VersionSpec, text, name) for name, text in version_texts.items()]
+        allocation = parse(AllocationSpec, allocation_text or shipped["allocation.yaml"], "allocation.yaml")
+        return cls(catalogue, versions, Allocation(allocation))
+
+    # ── reading ──
+    def version_on(self, on: dt.date) -> VersionSpec | None:
+        """The regulation version in force on `on` (QĐ 57 until 2025-08-28, QĐ 350 from 2025-08-29)."""
+        for version in self.versions:
+            if version.in_force_from <= on and (version.in_force_to is None or on <= version.in_force_to):
+                return version
+        return None
+
+    def competent_institution(self, level: str, on: dt.date) -> str | None:
+        """The institution kind the version in force allocates `level` to (QĐ 57 Chương III)."""
+        version = self.version_on(on)
+        spec = version.levels.get(level) if version else None
+        return spec.institution.kind if spec and spec.offered and spec.institution else None
+
+    def institution_kinds_for(self, programme: str, on: dt.date) -> set[str]:
+        """Institution kinds that may run `programme` on `on` (phân cấp: QĐ 57 Chương III, QĐ 208, QĐ 360,
+        QĐ 1147 art. 4). Empty when none may."""
+        return {kind for entry in self.allocation.entries_for(programme, on) for kind in entry.kinds}
+
+    def allocation_citations(self, programme: str, on: dt.date) -> list[Citation]:
+        return [entry.citation for entry in self.allocation.entries_for(programme, on)]
+
+    # ── deciding ──
+    def decide(self, profile: Profile, level: str, on: dt.date) -> Decision:
+        """Decision for one person, level and date, with every reason (see decide.py)."""
+        return decide(self, profile, level, on)
+
+    def screen(self, frame: pl.DataFrame, on: dt.date, levels: Sequence[str] | None = None) -> pl.DataFrame:
+        """Screen a canonical roster frame: one row per person and level with the columns of
+        roster-format.md "Screening output": code, level, eligible, modes, regulation, institution,
+        reasons."""
+        from .bulk import screen
+
+        return screen(self, frame, on, levels)
+
+    def profile(self, row: Mapping[str, Any], on: dt.date) -> Profile:
+        """A Profile from one row of a canonical roster frame (titles matched against the catalogue)."""
+        from .frames import profile_from_row
+
+        return profile_from_row(self.catalogue, row, on)
+
+
+_POST_FIELDS = {"code", "title", "aliases", "sector", "tier", "rank", "source", "confidence", "note"}
+
+
+def _check_references(version: VersionSpec, catalogue: Catalogue) -> None:
+    """Every post and grade a version names must exist in the catalogue."""
+    problems = []
+    for level, spec in version.levels.items():
+        for group in spec.subjects:
+            named = [*(getattr(group, "posts", None) or []), *getattr(group, "exclude", [])]
+            problems += [
+                f"{level} → {group.id}: chức vụ '{c}' không có trong danh mục"
+                for c in named
+                if c not in catalogue.posts
+            ]
+            problems += [
+                f"{level} → {group.id}: ngạch '{g}' không có trong danh mục"
+                for g in getattr(group, "grades", [])
+                if g not in catalogue.grades
+            ]
+    if problems:
+        raise RegulationDataError("\n".join(f"{version.number}: {p}" for p in problems))
+
+
+def shipped_texts() -> dict[str, str]:
+    """The shipped data files by name: posts.yaml, allocation.yaml, versions/<name>.yaml (the seed)."""
+    data = resources.files("llct.regulations") / "data"
+    texts = {name: (data / name).read_text(encoding="utf-8") for name in ("posts.yaml", "allocation.yaml")}
+    for entry in sorted((data / "versions").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            texts[f"versions/{entry.name}"] = entry.read_text(encoding="utf-8")
+    return texts
+
+
+def load_shipped() -> Rulebook:
+    """The Rulebook of the files shipped in the package (used when there is no database)."""
+    texts = shipped_texts()
+    versions = {
+        name.removeprefix("versions/"): t for name, t in texts.items() if name.startswith("versions/")
+    }
+    return Rulebook.from_sources(texts["posts.yaml"], versions, texts["allocation.yaml"])

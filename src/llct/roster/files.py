@@ -1,0 +1,131 @@
+"""Opening a roster file: which format it is, and its cells as text under the headers as written.
+
+Everything is read as strings (spreadsheet date cells become "yyyy-mm-dd hh:mm:ss") so that the reader,
+not the file library, decides what a cell means. Parquet keeps its native date columns.
+"""
+
+import io
+from pathlib import Path
+
+import fastexcel
+import polars as pl
+
+from .errors import RosterError
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", ".parquet")
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"
+_PARQUET = b"PAR1"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def load(source: str | Path | bytes, filename: str | None) -> pl.DataFrame:
+    """The file's first sheet (or table) with its header row as column names, every cell as text
+    (null when empty); parquet date columns stay dates. Raises RosterError when it is not a roster file."""
+    name = filename or (str(source) if not isinstance(source, bytes) else "")
+    suffix = Path(name).suffix.lower()
+    head = source[:8] if isinstance(source, bytes) else _head(Path(source))
+    if not head:
+        raise RosterError("Tệp rỗng (0 byte). Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.")
+    if head.startswith((_ZIP, _OLE)) and suffix != ".parquet":
+        return _spreadsheet(source)
+    if head.startswith(_PARQUET):
+        return _parquet(source)
+    if suffix in (*SPREADSHEET_SUFFIXES, ".parquet"):
+        raise RosterError(
+            f"Tệp “{Path(name).name}” không phải là bảng tính {suffix} hợp lệ (có thể tệp bị hỏng hoặc "
+            "chỉ được đổi tên). Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx."
+        )
+    if suffix in (".csv", ".txt", ""):
+        return _csv(source if isinstance(source, bytes) else Path(source).read_bytes())
+    raise RosterError(
+        f"Không đọc được tệp “{Path(name).name}”: chỉ nhận tệp .xlsx, .csv (UTF-8) hoặc .parquet."
+    )
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except OSError as error:
+        raise RosterError(f"Không mở được tệp “{path.name}”: {error.strerror}.") from error
+
+
+def _spreadsheet(source: str | Path | bytes) -> pl.DataFrame:
+    try:
+        reader = fastexcel.read_excel(source if isinstance(source, bytes) else str(source))
+        if not reader.sheet_names:
+            raise RosterError("Bảng tính không có trang tính nào.")
+        sheet = reader.load_sheet(0, header_row=0, dtypes="string", skip_whitespace_tail_rows=True)
+        frame = sheet.to_polars()
+    except RosterError:
+        raise
+    except Exception as error:  # calamine reports a broken or foreign file in many ways
+        if "empty" in str(error).lower() or "no rows" in str(error).lower():
+            raise RosterError(
+                "Trang tính đầu tiên trống: dòng 1 phải là dòng tiêu đề (Mã cán bộ, Họ và tên, …)."
+            ) from error
+        raise RosterError(
+            "Không đọc được tệp bảng tính (tệp bị hỏng, có mật khẩu hoặc không phải bảng tính). "
+            "Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx."
+        ) from error
+    return frame
+
+
+def _parquet(source: str | Path | bytes) -> pl.DataFrame:
+    try:
+        frame = pl.read_parquet(io.BytesIO(source) if isinstance(source, bytes) else source)
+    except Exception as error:
+        raise RosterError("Không đọc được tệp .parquet (tệp bị hỏng).") from error
+    casts = {
+        name: (pl.Date if dtype == pl.Datetime else pl.String)
+        for name, dtype in frame.schema.items()
+        if dtype not in (pl.String, pl.Date)
+    }
+    return frame.with_columns(pl.col(name).cast(dtype) for name, dtype in casts.items())
+
+
+def _csv(data: bytes) -> pl.DataFrame:
+    if data.startswith(_UTF16_BOMS):
+        # Excel's "Unicode text" is UTF-16 with a BOM; re-encoded so that Polars can read it.
+        data = data.decode("utf-16").encode("utf-8")
+    data = data.removeprefix(_UTF8_BOM)
+    if b"\x00" in data[:65536]:
+        raise RosterError(
+            "Tệp không phải là bảng tính hay tệp CSV (có dữ liệu nhị phân). "
+            "Hãy chọn tệp .xlsx, .csv hoặc .parquet chứa danh sách cán bộ."
+        )
+    if not data.strip():
+        raise RosterError("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.")
+    first_line = data.split(b"\n", 1)[0]
+    separator = max((",", ";", "\t"), key=lambda s: first_line.count(s.encode()))
+    try:
+        return pl.read_csv(
+            io.BytesIO(data),
+            separator=separator,
+            infer_schema=False,
+            encoding="utf8",
+            raise_if_empty=True,
+        )
+    except pl.exceptions.NoDataError as error:
+        raise RosterError("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.") from error
+    except Exception as error:
+        if _not_utf8(data):
+            raise RosterError(
+                "Tệp CSV không ở bảng mã UTF-8 nên tiếng Việt không đọc được. Trong Excel hãy chọn "
+                "Lưu thành → “CSV UTF-8 (Comma delimited)”, hoặc lưu dạng .xlsx."
+            ) from error
+        raise RosterError(
+            "Không đọc được tệp CSV: có dòng mà số cột khác dòng tiêu đề hoặc dấu ngoặc kép không khép. "
+            "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc “CSV UTF-8”."
+        ) from error
+
+
+def _not_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False

@@ -1,0 +1,1 @@
+"""Services of training: every write goes through here (STYLE.md)."""

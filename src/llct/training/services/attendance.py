@@ -1,0 +1,132 @@
+"""Attendance per session and learner, and the QĐ 1147 art. 6 condition for the final assessment.
+
+Choice where the rule is silent: the percentage is present periods over the periods of every session
+scheduled for the class up to the day asked (a session with no row for the learner counts as absent, and
+is listed as "not recorded"). An excused absence still counts as absence for the 80% threshold; the
+rule's second condition is that each absence has a reason confirmed by the sending unit.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from llct.accounts.permissions import Action, can
+from llct.accounts.scope import in_scope
+from llct.training.choices import AttendanceStatus
+from llct.training.models import Attendance, Enrolment, Session
+
+from .errors import TrainingRuleError, audit
+
+ART_6 = "Điều 6, QĐ 1147-QĐ/BTGDVTW"
+
+
+@transaction.atomic
+def attendance_record(
+    session: Session,
+    enrolment: Enrolment,
+    status: str,
+    *,
+    reason: str = "",
+    confirmed: bool = False,
+    confirmation_document: str = "",
+    by,
+) -> Attendance:
+    """Record (or correct) one learner's attendance at one session."""
+    klass = session.training_class
+    if not can(by, Action.RUN_TRAINING) or not in_scope(by, klass.institution):
+        raise PermissionDenied
+    if enrolment.training_class_id != klass.pk:
+        raise TrainingRuleError(_("Học viên không thuộc lớp của buổi học này."))
+    if status == AttendanceStatus.EXCUSED and not reason.strip():
+        raise TrainingRuleError(
+            _("%(name)s, buổi %(d)s: vắng có lý do phải ghi lý do.")
+            % {"name": enrolment.cadre.full_name, "d": session.date.strftime("%d/%m/%Y")},
+            citation=ART_6,
+        )
+    row = Attendance.objects.filter(session=session, enrolment=enrolment).first() or Attendance(
+        session=session, enrolment=enrolment
+    )
+    row.status = status
+    row.reason = reason.strip() if status != AttendanceStatus.PRESENT else ""
+    row.confirmed_by_sending_unit = confirmed and status == AttendanceStatus.EXCUSED
+    row.confirmation_document = confirmation_document.strip() if row.confirmed_by_sending_unit else ""
+    row.full_clean()
+    audit(row, by).save()
+    return row
+
+
+@dataclass
+class AttendanceSummary:
+    scheduled: int = 0
+    present: int = 0
+    excused_confirmed: int = 0
+    excused_unconfirmed: int = 0
+    absent: int = 0
+    not_recorded: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def percent(self) -> Decimal:
+        if not self.scheduled:
+            return Decimal("100.00")
+        return (Decimal(self.present) * 100 / self.scheduled).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    def may_sit(self, threshold: int = 80) -> bool:
+        """QĐ 1147 art. 6: attendance ≥ 80% of periods, and every absence excused and confirmed."""
+        return self.percent >= threshold and not (
+            self.absent or self.excused_unconfirmed or self.not_recorded
+        )
+
+
+def attendance_summary(
+    enrolment: Enrolment, as_of: dt.date | None = None, threshold: int = 80
+) -> AttendanceSummary:
+    """Periods present and absent of one learner, and why they may not sit the final assessment."""
+    sessions = Session.objects.filter(training_class_id=enrolment.training_class_id)
+    if as_of is not None:
+        sessions = sessions.filter(date__lte=as_of)
+    rows = {a.session_id: a for a in Attendance.objects.filter(enrolment=enrolment)}
+    out = AttendanceSummary()
+    for session in sessions:
+        out.scheduled += session.periods
+        row = rows.get(session.pk)
+        if row is None:
+            out.not_recorded += session.periods
+        elif row.status == AttendanceStatus.PRESENT:
+            out.present += session.periods
+        elif row.status == AttendanceStatus.EXCUSED and row.confirmed_by_sending_unit:
+            out.excused_confirmed += session.periods
+        elif row.status == AttendanceStatus.EXCUSED:
+            out.excused_unconfirmed += session.periods
+        else:
+            out.absent += session.periods
+    if out.percent < threshold:
+        out.reasons.append(
+            _("Dự học %(p)s%% số tiết, dưới %(t)s%%: không được viết bài thu hoạch, thi cuối khóa (%(c)s).")
+            % {"p": out.percent, "t": threshold, "c": ART_6}
+        )
+    if out.absent:
+        out.reasons.append(_("%(n)s tiết vắng không có lý do (%(c)s).") % {"n": out.absent, "c": ART_6})
+    if out.excused_unconfirmed:
+        out.reasons.append(
+            _("%(n)s tiết vắng có lý do chưa được đơn vị cử đi học xác nhận (%(c)s).")
+            % {"n": out.excused_unconfirmed, "c": ART_6}
+        )
+    if out.not_recorded:
+        out.reasons.append(_("%(n)s tiết chưa điểm danh.") % {"n": out.not_recorded})
+    return out
+
+
+@transaction.atomic
+def attendance_refresh(enrolment: Enrolment, *, by=None) -> Enrolment:
+    """Store the learner's attendance percentage on the enrolment (shown in lists and the decision)."""
+    summary = attendance_summary(
+        enrolment, threshold=enrolment.training_class.programme.min_attendance_percent
+    )
+    enrolment.attendance_percent = summary.percent
+    audit(enrolment, by).save(update_fields=["attendance_percent"])
+    return enrolment

@@ -1,0 +1,230 @@
+"""Classes: opening at a competent institution, learners, class committee, starting and the schedule.
+
+Class states: open (taking learners) → in progress → assessed → recognised.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from llct.accounts.permissions import Action, can
+from llct.accounts.scope import in_scope
+from llct.registry.models import Cadre, Unit
+from llct.training.choices import ClassStatus, CommitteeRole, EnrolmentStatus
+from llct.training.models import Enrolment, Lecturer, Module, Programme, Session, TrainingClass
+
+from .allocation import institution_check
+from .errors import TrainingRuleError, audit
+
+COUNTED = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED, EnrolmentStatus.NOT_COMPLETED)
+
+
+def require_run(by, klass_or_unit) -> None:
+    """The user's role runs training and the class's institution lies in their scope."""
+    unit = klass_or_unit.institution if isinstance(klass_or_unit, TrainingClass) else klass_or_unit
+    if not can(by, Action.RUN_TRAINING) or not in_scope(by, unit):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def class_open(
+    *,
+    institution: Unit,
+    programme: Programme,
+    code: str,
+    name: str,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    capacity: int,
+    mode: str = "",
+    venue: str = "",
+    homeroom_lecturer: Lecturer | None = None,
+    by,
+) -> TrainingClass:
+    """Open a class. Refused with the citation when the institution may not run the programme on the start
+    date (phân cấp); a commune-centre class must have room for the minimum of learners (QĐ 1147)."""
+    require_run(by, institution)
+    existing = TrainingClass.objects.filter(code=code).first()
+    if (
+        existing is not None
+        and existing.institution_id == institution.pk
+        and existing.programme_id == programme.pk
+    ):
+        return existing
+    competence = institution_check(institution, programme, starts_on)
+    if programme.offered_until and starts_on > programme.offered_until:
+        raise TrainingRuleError(
+            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
+            % {"p": programme.name, "d": programme.offered_until.strftime("%d/%m/%Y")},
+            citation=programme.citation,
+        )
+    if programme.modes and mode not in programme.modes:
+        raise TrainingRuleError(_("Chọn hình thức học của chương trình %(p)s.") % {"p": programme.name})
+    if capacity < programme.min_learners:
+        raise TrainingRuleError(
+            _("Sĩ số tối đa %(c)s nhỏ hơn số học viên tối thiểu %(m)s để mở lớp.")
+            % {"c": capacity, "m": programme.min_learners},
+            citation="QĐ 1147-QĐ/BTGDVTW",
+        )
+    if homeroom_lecturer is not None and homeroom_lecturer.institution_id != institution.pk:
+        raise TrainingRuleError(_("Giảng viên chủ nhiệm phải là giảng viên của cơ sở đào tạo mở lớp."))
+    klass = TrainingClass(
+        institution=institution,
+        programme=programme,
+        code=code.strip(),
+        name=name.strip(),
+        mode=mode,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        venue=venue,
+        capacity=capacity,
+        homeroom_lecturer=homeroom_lecturer,
+        allocation=competence.as_json(),
+    )
+    klass.full_clean()
+    audit(klass, by).save()
+    return klass
+
+
+def active_count(klass: TrainingClass) -> int:
+    return klass.enrolments.filter(status__in=COUNTED).count()
+
+
+@transaction.atomic
+def enrolment_add(
+    klass: TrainingClass, cadre: Cadre, *, sending_unit: Unit, nomination=None, by
+) -> Enrolment:
+    """Put one learner in a class. The class row is locked so parallel enrolments never over-book it;
+    the same learner twice returns the existing enrolment."""
+    require_run(by, klass)
+    klass = TrainingClass.objects.select_for_update().get(pk=klass.pk)
+    existing = Enrolment.objects.filter(training_class=klass, cadre=cadre).first()
+    if existing is not None:
+        return existing
+    if klass.status not in (ClassStatus.OPEN, ClassStatus.IN_PROGRESS):
+        raise TrainingRuleError(_("Lớp %(c)s không còn nhận học viên.") % {"c": klass.code}, code="closed")
+    if active_count(klass) >= klass.capacity:
+        raise TrainingRuleError(
+            _("Lớp %(c)s đã đủ %(n)s học viên.") % {"c": klass.code, "n": klass.capacity}, code="full"
+        )
+    enrolment = Enrolment(training_class=klass, cadre=cadre, sending_unit=sending_unit, nomination=nomination)
+    try:
+        with transaction.atomic():
+            audit(enrolment, by).save()
+    except IntegrityError:
+        return Enrolment.objects.get(training_class=klass, cadre=cadre)
+    return enrolment
+
+
+def enrolment_add_list(
+    klass: TrainingClass, cadres: list[Cadre], *, sending_unit: Unit, by
+) -> list[Enrolment]:
+    """Enrol the list a commune sends (commune-centre courses, QĐ 1147). All or none."""
+    with transaction.atomic():
+        return [enrolment_add(klass, c, sending_unit=sending_unit, by=by) for c in cadres]
+
+
+@transaction.atomic
+def enrolment_withdraw(enrolment: Enrolment, *, by, reason: str = "") -> Enrolment:
+    """Take a learner out of a class: the institution's staff, or the sending unit's board."""
+    runs = can(by, Action.RUN_TRAINING) and in_scope(by, enrolment.training_class.institution)
+    sends = can(by, Action.MANAGE_NOMINATIONS) and in_scope(by, enrolment.sending_unit)
+    if not (runs or sends):
+        raise PermissionDenied
+    enrolment.status = EnrolmentStatus.WITHDRAWN
+    enrolment.completed = False
+    audit(enrolment, by, reason).save()
+    return enrolment
+
+
+@transaction.atomic
+def committee_set(enrolment: Enrolment, role: str, *, by) -> Enrolment:
+    """Name a learner to the class committee (QĐ 1147: one class committee per class)."""
+    require_run(by, enrolment.training_class)
+    if role == CommitteeRole.MONITOR:
+        Enrolment.objects.filter(training_class=enrolment.training_class, committee_role=role).exclude(
+            pk=enrolment.pk
+        ).update(committee_role="")
+    enrolment.committee_role = role
+    audit(enrolment, by).save()
+    return enrolment
+
+
+@transaction.atomic
+def homeroom_set(klass: TrainingClass, lecturer: Lecturer, *, by) -> TrainingClass:
+    require_run(by, klass)
+    klass = TrainingClass.objects.select_for_update().get(pk=klass.pk)
+    if lecturer.institution_id != klass.institution_id:
+        raise TrainingRuleError(_("Giảng viên chủ nhiệm phải là giảng viên của cơ sở đào tạo mở lớp."))
+    klass.homeroom_lecturer = lecturer
+    audit(klass, by).save()
+    return klass
+
+
+@transaction.atomic
+def class_start(klass: TrainingClass, *, by) -> TrainingClass:
+    """Start an open class. A commune-centre class needs at least its minimum of learners (25, QĐ 1147)
+    and a homeroom lecturer."""
+    require_run(by, klass)
+    klass = TrainingClass.objects.select_for_update().select_related("programme").get(pk=klass.pk)
+    if klass.status == ClassStatus.IN_PROGRESS:
+        return klass
+    if klass.status != ClassStatus.OPEN:
+        raise TrainingRuleError(_("Chỉ bắt đầu được lớp đang tuyển sinh."))
+    count = active_count(klass)
+    if count < klass.programme.min_learners:
+        raise TrainingRuleError(
+            _("Lớp %(c)s mới có %(n)s học viên; cần ít nhất %(m)s học viên mới được mở lớp.")
+            % {"c": klass.code, "n": count, "m": klass.programme.min_learners},
+            citation="QĐ 1147-QĐ/BTGDVTW",
+            code="too_few",
+        )
+    if klass.programme.is_commune_centre and klass.homeroom_lecturer_id is None:
+        raise TrainingRuleError(
+            _("Phân công giảng viên chủ nhiệm trước khi bắt đầu lớp."), citation="QĐ 1147-QĐ/BTGDVTW"
+        )
+    klass.status = ClassStatus.IN_PROGRESS
+    audit(klass, by).save()
+    return klass
+
+
+@transaction.atomic
+def session_add(
+    klass: TrainingClass,
+    *,
+    date: dt.date,
+    periods: int,
+    module: Module | None = None,
+    lecturer: Lecturer | None = None,
+    topic: str = "",
+    by,
+) -> Session:
+    """Schedule a session of the class (periods of 45 minutes = standard hours of the lecturer)."""
+    require_run(by, klass)
+    if not klass.starts_on <= date <= klass.ends_on:
+        raise TrainingRuleError(
+            _("Ngày %(d)s nằm ngoài thời gian của lớp (%(a)s – %(b)s).")
+            % {
+                "d": date.strftime("%d/%m/%Y"),
+                "a": klass.starts_on.strftime("%d/%m/%Y"),
+                "b": klass.ends_on.strftime("%d/%m/%Y"),
+            }
+        )
+    if module is not None and module.programme_id != klass.programme_id:
+        raise TrainingRuleError(_("Học phần không thuộc chương trình của lớp."))
+    session = Session(
+        training_class=klass, date=date, periods=periods, module=module, lecturer=lecturer, topic=topic
+    )
+    session.full_clean()
+    audit(session, by).save()
+    return session
+
+
+@transaction.atomic
+def lecturer_save(lecturer: Lecturer, *, by) -> Lecturer:
+    require_run(by, lecturer.institution)
+    lecturer.full_clean()
+    audit(lecturer, by).save()
+    return lecturer

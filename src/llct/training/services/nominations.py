@@ -1,0 +1,255 @@
+"""Nominations (cử đi học) and their state machine.
+
+    draft ──submit──▶ submitted ──approve──▶ approved ──admit──▶ admitted
+                         │                     │
+                         └──reject──▶ rejected  └──(withdraw from draft, submitted, approved or admitted)
+
+`TRANSITIONS` is the whole machine: for each transition the states it leaves, the state it reaches, the
+action the user's role must allow, whose scope the user must cover, and whether a reason is required.
+Every transition leaves a NominationLog row (who, when, from, to, why).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from llct.accounts.permissions import Action, can
+from llct.accounts.scope import in_scope
+from llct.registry.models import Cadre, Unit
+from llct.training.choices import ACTIVE_NOMINATION_STATUSES, NominationStatus
+from llct.training.models import Nomination, NominationLog, Programme, TrainingClass
+
+from .errors import TrainingRuleError, audit
+from .plans import quota_for
+
+S = NominationStatus
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: tuple[str, ...]
+    target: str
+    action: Action
+    scope: str  # "sending_unit" or "institution" (the class's institution)
+    needs_reason: bool = False
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in (
+        Transition("submit", (S.DRAFT,), S.SUBMITTED, Action.MANAGE_NOMINATIONS, "sending_unit"),
+        Transition("approve", (S.SUBMITTED,), S.APPROVED, Action.APPROVE, "sending_unit"),
+        Transition("reject", (S.SUBMITTED,), S.REJECTED, Action.APPROVE, "sending_unit", needs_reason=True),
+        Transition("admit", (S.APPROVED,), S.ADMITTED, Action.RUN_TRAINING, "institution"),
+        Transition(
+            "withdraw",
+            (S.DRAFT, S.SUBMITTED, S.APPROVED, S.ADMITTED),
+            S.WITHDRAWN,
+            Action.MANAGE_NOMINATIONS,
+            "sending_unit",
+            needs_reason=True,
+        ),
+    )
+}
+
+
+def allowed_transitions(nomination: Nomination, user) -> list[Transition]:
+    """The transitions `user` may take on `nomination` now (for the buttons of the page)."""
+    return [t for t in TRANSITIONS.values() if nomination.status in t.sources and _may(user, t, nomination)]
+
+
+def _may(user, transition: Transition, nomination: Nomination) -> bool:
+    if not can(user, transition.action):
+        return False
+    if transition.scope == "institution":
+        return nomination.training_class is not None and in_scope(user, nomination.training_class.institution)
+    return in_scope(user, nomination.sending_unit)
+
+
+def _log(nomination: Nomination, by, from_status: str, to_status: str, reason: str) -> None:
+    NominationLog.objects.create(
+        nomination=nomination, by=by, from_status=from_status, to_status=to_status, reason=reason
+    )
+
+
+def _check_quota(nomination: Nomination) -> None:
+    quota = nomination.quota
+    if quota is None:
+        return
+    quota = type(quota).objects.select_for_update().get(pk=quota.pk)
+    used = quota.nominations.filter(status__in=ACTIVE_NOMINATION_STATUSES).exclude(pk=nomination.pk).count()
+    if used >= quota.quota:
+        raise TrainingRuleError(
+            _("Đã dùng hết chỉ tiêu %(quota)s người của %(plan)s cho chương trình %(p)s.")
+            % {"quota": quota.quota, "plan": quota.plan, "p": nomination.programme.name},
+            code="quota_full",
+        )
+
+
+@transaction.atomic
+def nomination_create(
+    *,
+    cadre: Cadre,
+    programme: Programme,
+    sending_unit: Unit,
+    nominated_on: dt.date,
+    mode: str = "",
+    special_case=None,
+    note: str = "",
+    by,
+) -> Nomination:
+    """Nominate one cadre (draft). The rules engine's decision on `nominated_on` is stored with it.
+
+    Refused: a cadre already holding the programme's level or higher; a cadre not eligible without a
+    special-case decision granting it (QĐ 350-QĐ/TW); no quota left in the approved plan; a programme not
+    offered that day. Submitting the same cadre and programme twice returns the live nomination.
+    """
+    if (
+        not can(by, Action.MANAGE_NOMINATIONS)
+        or not in_scope(by, sending_unit)
+        or not in_scope(by, cadre.unit)
+    ):
+        raise PermissionDenied
+    existing = Nomination.objects.filter(
+        cadre=cadre, programme=programme, status__in=ACTIVE_NOMINATION_STATUSES
+    ).first()
+    if existing is not None:
+        return existing
+    from .eligibility import holds_level_or_higher, nomination_decision
+
+    if programme.offered_until and nominated_on > programme.offered_until:
+        raise TrainingRuleError(
+            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
+            % {"p": programme.name, "d": programme.offered_until.strftime("%d/%m/%Y")},
+            citation=programme.citation,
+        )
+    if holds_level_or_higher(cadre, programme.level):
+        raise TrainingRuleError(
+            _("%(name)s đã có trình độ %(held)s, bằng hoặc cao hơn trình độ của chương trình %(p)s.")
+            % {"name": cadre.full_name, "held": cadre.get_theory_level_display(), "p": programme.name},
+            code="already_held",
+        )
+    if mode and programme.modes and mode not in programme.modes:
+        raise TrainingRuleError(_("Chương trình %(p)s không có hình thức học này.") % {"p": programme.name})
+    decision = nomination_decision(cadre, programme, nominated_on)
+    eligible = bool(decision.get("eligible"))
+    if not eligible:
+        if special_case is None:
+            raise TrainingRuleError(
+                _("%(name)s chưa đủ điều kiện (%(why)s). Chỉ cử được khi có quyết định trường hợp đặc biệt.")
+                % {"name": cadre.full_name, "why": decision.get("summary", "")},
+                citation=decision.get("regulation", ""),
+                code="not_eligible",
+            )
+        if (
+            special_case.cadre_id != cadre.pk
+            or special_case.level != programme.level
+            or not special_case.eligible
+            or special_case.decided_on > nominated_on
+        ):
+            raise TrainingRuleError(
+                _(
+                    "Quyết định trường hợp đặc biệt phải là của chính cán bộ này, đúng trình độ, "
+                    "cho phép cử đi học và ký trước ngày cử."
+                ),
+                code="special_case_mismatch",
+            )
+    allowed_modes = decision.get("modes") or []
+    if mode and allowed_modes and mode not in allowed_modes and special_case is None:
+        raise TrainingRuleError(
+            _("Hình thức học này không phù hợp với kết quả xét điều kiện (%(why)s).")
+            % {"why": decision.get("summary", "")},
+            citation=decision.get("regulation", ""),
+        )
+    nomination = Nomination(
+        cadre=cadre,
+        programme=programme,
+        sending_unit=sending_unit,
+        nominated_on=nominated_on,
+        mode=mode,
+        eligible=eligible,
+        eligibility=decision,
+        special_case=None if eligible else special_case,
+        note=note,
+        created_by=by,
+        quota=quota_for(sending_unit, programme, mode, nominated_on),
+    )
+    if programme.level and nomination.quota is None:
+        raise TrainingRuleError(
+            _(
+                "Chưa có chỉ tiêu cho chương trình %(p)s năm %(y)s trong kế hoạch đã phê duyệt của %(u)s "
+                "hoặc đơn vị cấp trên; lập và phê duyệt kế hoạch trước."
+            )
+            % {"p": programme.name, "y": nominated_on.year, "u": sending_unit.name},
+            code="no_quota",
+        )
+    _check_quota(nomination)
+    try:
+        with transaction.atomic():
+            audit(nomination, by).save()
+    except IntegrityError:
+        # A concurrent submit of the same form won the race: answer with its nomination.
+        return Nomination.objects.get(cadre=cadre, programme=programme, status__in=ACTIVE_NOMINATION_STATUSES)
+    _log(nomination, by, "", S.DRAFT, note)
+    return nomination
+
+
+@transaction.atomic
+def nomination_transition(
+    nomination: Nomination, name: str, *, by, reason: str = "", training_class: TrainingClass | None = None
+) -> Nomination:
+    """Take transition `name` (see TRANSITIONS). Taking it again once done changes nothing (idempotent)."""
+    transition = TRANSITIONS[name]
+    nomination = (
+        Nomination.objects.select_for_update().select_related("programme", "cadre").get(pk=nomination.pk)
+    )
+    if training_class is not None and name == "admit":
+        nomination.training_class = training_class
+    if not _may(by, transition, nomination):
+        raise PermissionDenied
+    if nomination.status == transition.target:
+        return nomination
+    if nomination.status not in transition.sources:
+        raise TrainingRuleError(
+            _("Không thể chuyển hồ sơ cử đi học từ “%(from)s” sang “%(to)s”.")
+            % {"from": nomination.get_status_display(), "to": S(transition.target).label},
+            code="bad_transition",
+        )
+    if transition.needs_reason and not reason.strip():
+        raise TrainingRuleError(_("Ghi lý do."), code="reason_required")
+    if name == "approve" and nomination.quota is not None:
+        _check_quota(nomination)
+    if name == "admit":
+        _admit(nomination, by)
+    if name == "withdraw" and nomination.status == S.ADMITTED:
+        from .classes import enrolment_withdraw
+
+        enrolment_withdraw(nomination.enrolment, by=by, reason=reason)
+    source = nomination.status
+    nomination.status = transition.target
+    audit(nomination, by, reason).save()
+    _log(nomination, by, source, transition.target, reason.strip())
+    return nomination
+
+
+def _admit(nomination: Nomination, by) -> None:
+    from .classes import enrolment_add
+
+    klass = nomination.training_class
+    if klass is None:
+        raise TrainingRuleError(_("Chọn lớp để nhập học."), code="class_required")
+    if klass.programme_id != nomination.programme_id:
+        raise TrainingRuleError(
+            _("Lớp %(c)s thuộc chương trình khác với hồ sơ cử đi học.") % {"c": klass.code},
+            code="wrong_class",
+        )
+    if nomination.mode and klass.mode and nomination.mode != klass.mode:
+        raise TrainingRuleError(
+            _("Lớp %(c)s học %(m)s, khác hình thức được cử.")
+            % {"c": klass.code, "m": klass.get_mode_display()}
+        )
+    enrolment_add(klass, nomination.cadre, sending_unit=nomination.sending_unit, nomination=nomination, by=by)

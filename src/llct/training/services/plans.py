@@ -1,0 +1,120 @@
+"""Annual training plans: drafted by a unit, approved by the competent body, then fixed (chốt).
+
+Transitions: draft → approved (Action.APPROVE, in scope of the plan's unit) → fixed (Action.APPROVE).
+Quotas change only while the plan is a draft.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from llct.accounts.permissions import Action, can
+from llct.accounts.scope import in_scope
+from llct.registry.models import Unit
+from llct.training.choices import PlanStatus
+from llct.training.models import PlanQuota, Programme, TrainingPlan
+
+from .errors import TrainingRuleError, audit
+
+
+def _require(by, action: Action, unit: Unit) -> None:
+    if not can(by, action) or not in_scope(by, unit):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def plan_create(*, unit: Unit, year: int, title: str = "", by) -> TrainingPlan:
+    """Create the unit's plan for `year`, or return the one that exists (a double submit adds nothing)."""
+    _require(by, Action.MANAGE_NOMINATIONS, unit)
+    plan = TrainingPlan.objects.filter(unit=unit, year=year).first()
+    if plan is not None:
+        return plan
+    plan = TrainingPlan(
+        unit=unit, year=year, title=title or _("Kế hoạch đào tạo năm %(year)s") % {"year": year}
+    )
+    audit(plan, by).save()
+    return plan
+
+
+@transaction.atomic
+def quota_set(
+    *,
+    plan: TrainingPlan,
+    programme: Programme,
+    quota: int,
+    mode: str = "",
+    institution: Unit | None = None,
+    by,
+) -> PlanQuota:
+    """Set one quota line of a draft plan (create or change it)."""
+    _require(by, Action.MANAGE_NOMINATIONS, plan.unit)
+    plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.DRAFT:
+        raise TrainingRuleError(
+            _("Kế hoạch đã %(status)s; chỉ sửa chỉ tiêu khi kế hoạch còn là dự thảo.")
+            % {"status": plan.get_status_display().lower()}
+        )
+    if mode and programme.modes and mode not in programme.modes:
+        raise TrainingRuleError(_("Chương trình %(p)s không có hình thức học này.") % {"p": programme.name})
+    line = PlanQuota.objects.filter(
+        plan=plan, programme=programme, mode=mode, institution=institution
+    ).first()
+    line = line or PlanQuota(plan=plan, programme=programme, mode=mode, institution=institution)
+    line.quota = quota
+    line.full_clean()
+    audit(line, by).save()
+    return line
+
+
+@transaction.atomic
+def plan_approve(*, plan: TrainingPlan, approving_body: str, document: str, by) -> TrainingPlan:
+    """Approve a draft plan (the competent body's approval, with its document number)."""
+    _require(by, Action.APPROVE, plan.unit)
+    plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.DRAFT:
+        raise TrainingRuleError(_("Chỉ phê duyệt được kế hoạch đang là dự thảo."))
+    if not plan.quotas.exists():
+        raise TrainingRuleError(_("Kế hoạch chưa có chỉ tiêu nào; thêm chỉ tiêu trước khi phê duyệt."))
+    if not approving_body.strip() or not document.strip():
+        raise TrainingRuleError(_("Ghi cơ quan phê duyệt và số văn bản phê duyệt."))
+    plan.status = PlanStatus.APPROVED
+    plan.approving_body = approving_body.strip()
+    plan.approval_document = document.strip()
+    plan.approved_by = by
+    plan.approved_at = timezone.now()
+    audit(plan, by).save()
+    return plan
+
+
+@transaction.atomic
+def plan_fix(*, plan: TrainingPlan, by) -> TrainingPlan:
+    """Fix (chốt) an approved plan: it no longer changes."""
+    _require(by, Action.APPROVE, plan.unit)
+    plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != PlanStatus.APPROVED:
+        raise TrainingRuleError(_("Chỉ chốt được kế hoạch đã phê duyệt."))
+    plan.status = PlanStatus.FIXED
+    plan.fixed_at = timezone.now()
+    audit(plan, by).save()
+    return plan
+
+
+def quota_for(unit: Unit, programme: Programme, mode: str, on: dt.date) -> PlanQuota | None:
+    """The quota line a nomination of `unit` on `on` counts against: the approved or fixed plan of the
+    unit or its nearest ancestor for that year, matching programme and mode (a line without a mode
+    covers every mode)."""
+    for planning_unit in [unit, *reversed(list(Unit.objects.get_ancestors(unit)))]:
+        lines = PlanQuota.objects.filter(
+            plan__unit=planning_unit,
+            plan__year=on.year,
+            plan__status__in=[PlanStatus.APPROVED, PlanStatus.FIXED],
+            programme=programme,
+        )
+        exact = lines.filter(mode=mode).first() if mode else None
+        line = exact or lines.filter(mode="").first() or (lines.first() if not mode else None)
+        if line is not None:
+            return line
+    return None

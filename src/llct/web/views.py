@@ -1,0 +1,20 @@
+"""The home page: a short dashboard of what the signed-in user's scope holds."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from llct.accounts.permissions import Action, can
+from llct.registry import selectors
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    context = {
+        "cadre_count": selectors.cadre_list(request.user).count(),
+        "unit_count": selectors.unit_list(request.user, on=today).count(),
+        "can_edit": can(request.user, Action.EDIT_REGISTRY),
+    }
+    return render(request, "web/home.html", context)
