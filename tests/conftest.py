@@ -1,7 +1,10 @@
-"""Shared fixtures: a small dated unit tree with two provinces, users of every role, a few posts."""
+"""Shared fixtures: a small dated unit tree with two provinces, users of every role, a few posts, and a
+headless Debian Chromium for the browser tests."""
 
 import datetime as dt
 import itertools
+import os
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +24,40 @@ def _tasks_run_immediately():
     HUEY.immediate = True
     yield
     HUEY.immediate = False
+
+
 _codes = itertools.count(1)
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's Chromium driven by Playwright (never a downloaded browser). Skipped when it is absent,
+    unless LLCT_REQUIRE_BROWSER=1 (as in CI), which turns the absence into a failure."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
+        if os.environ.get("LLCT_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " and LLCT_REQUIRE_BROWSER=1 requires the browser tests to run")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in the test's thread, where the test also reads the
+    # database; the live server answers from another thread. Only for this test, never for the others.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def add_unit(parent, code, name, tier, kind=UnitKind.ADMINISTRATIVE, sector=Sector.PARTY, **dates) -> Unit:

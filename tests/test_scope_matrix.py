@@ -21,8 +21,20 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from llct.accounts.models import Role
 from llct.accounts.permissions import Action, can
+from llct.eligibility.models import RegulationVersion
+from llct.eligibility.services.rulebook import rulebook_seed
 from llct.registry.models import Assignment, PlanningEntry
 from llct.registry.roster_import.models import ImportJob
+from tests.credentials.matrix import (
+    CREDENTIALS_ACTIONS,
+    CREDENTIALS_POST_URLS,
+    CREDENTIALS_URLS,
+    PUBLIC_VERIFICATION_URLS,
+    credentials_url_kwargs,
+    credentials_world,
+    verification_kwargs,
+)
+from tests.training.matrix import TRAINING_ACTIONS, TRAINING_POST_URLS, TRAINING_URLS, training_url_kwargs
 
 Kwargs = dict[str, object]
 Factory = Callable[[SimpleNamespace], tuple[Kwargs, Kwargs | None]]
@@ -31,7 +43,7 @@ Factory = Callable[[SimpleNamespace], tuple[Kwargs, Kwargs | None]]
 EXCLUDED_NAMESPACES = {"admin"}
 
 # URLs anyone may open without logging in (credential verification, for instance).
-PUBLIC_URLS: set[str] = set()
+PUBLIC_URLS: set[str] = set(PUBLIC_VERIFICATION_URLS)
 
 OBJECT_URLS: dict[str, Factory] = {
     "registry:cadre_detail": lambda w: ({"pk": w.cadre.pk}, {"pk": w.other_cadre.pk}),
@@ -55,12 +67,19 @@ OBJECT_URLS: dict[str, Factory] = {
     "roster:import_detail": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "roster:import_progress": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "roster:import_confirm": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
+    "eligibility:special_case_add": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
+    "eligibility:version_edit": lambda w: ({"version_id": w.version().pk}, None),
+    **{name: (lambda w, name=name: training_url_kwargs(w, name)) for name in TRAINING_URLS},
+    **{name: (lambda w, name=name: credentials_url_kwargs(w, name)) for name in CREDENTIALS_URLS},
+    **dict.fromkeys(PUBLIC_VERIFICATION_URLS, verification_kwargs),
 }
 
 # URLs that only accept POST: the matrix posts an empty form and expects this status inside the scope
 # from a role allowed to act (outside the scope, and for other roles, the rules above stay).
 POST_URLS: dict[str, int] = {
     "roster:import_confirm": 302,
+    **TRAINING_POST_URLS,
+    **CREDENTIALS_POST_URLS,
 }
 
 REQUIRED_ACTION: dict[str, Action] = {
@@ -74,6 +93,10 @@ REQUIRED_ACTION: dict[str, Action] = {
     "roster:import_detail": Action.EDIT_REGISTRY,
     "roster:import_progress": Action.EDIT_REGISTRY,
     "roster:import_confirm": Action.EDIT_REGISTRY,
+    "eligibility:special_case_add": Action.RECORD_SPECIAL_CASE,
+    "eligibility:version_edit": Action.EDIT_CATALOGUE,
+    **TRAINING_ACTIONS,
+    **CREDENTIALS_ACTIONS,
 }
 
 
@@ -125,6 +148,7 @@ def world(tree, posts, make_cadre, make_user):
         ),
         make_cadre=make_cadre,
         users=users,
+        version=lambda: (rulebook_seed(), RegulationVersion.objects.order_by("pk").first())[1],
     )
 
 
@@ -176,3 +200,81 @@ def test_matrix_walks_the_project_urls():
     assert {"registry:cadre_detail", "api:cadre_detail", "registry:unit_detail"} <= names
     assert not any(name.startswith("admin:") for name in names)
     assert set(OBJECT_URLS) <= names, f"factories for URLs that no longer exist: {set(OBJECT_URLS) - names}"
+
+
+# Names that only objects outside province Bắc Sơn carry (the cadre, the province, its commune, the class,
+# the register's serials): none may appear on any page or export a Bắc Sơn user opens.
+OUTSIDE_MARKERS = ("Trần Văn Nam", "Tỉnh Nam Hà", "Xã Hòa Bình", "MATRIX-NH", "NH-TTCT1/")
+
+# List pages that show nothing until asked: the query that makes them list everything they may.
+LIST_QUERIES = {
+    "eligibility:eligible_cadres": "?level=trung_cap&show=all&on=2026-01-05",
+    "api:cadre_list": "?limit=1000",
+}
+
+
+# Pages that list no registry object: the API root and schema, and the two that only take a POST.
+NOT_LISTS = {"logout", "set_language", "api:api-root", "api:openapi-json", "api:openapi-view"}
+
+
+def _list_urls() -> list[str]:
+    return [name for name, _is_api in _all_urls() if name not in NOT_LISTS]
+
+
+def _all_urls(patterns=None, prefix: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
+    """(url name, is API) of every named URL pattern that takes no arguments."""
+    found: list[tuple[str, bool]] = []
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in EXCLUDED_NAMESPACES:
+                continue
+            found += _all_urls(entry.url_patterns, prefix + ((entry.namespace,) if entry.namespace else ()))
+        elif isinstance(entry, URLPattern) and entry.name and not entry.pattern.regex.groups:
+            found.append((":".join((*prefix, entry.name)), prefix[:1] == ("api",)))
+    return sorted(set(found))
+
+
+def _text(response) -> str:
+    if response["Content-Type"].startswith("application/vnd.openxmlformats"):
+        import polars as pl
+
+        sheets = pl.read_excel(response.content, sheet_id=0, raise_if_empty=False)
+        return "\n".join(str(v) for frame in sheets.values() for row in frame.rows() for v in row)
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("url_name", _list_urls())
+def test_no_list_page_or_export_shows_objects_outside_the_scope(client, world, url_name):
+    credentials_world(world)  # the training and credential objects inside and outside the scope
+    url = reverse(url_name) + LIST_QUERIES.get(url_name, "")
+    for role, user in world.users.items():
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code in {200, 302, 403, 405}, f"{role} on {url}: {response.status_code}"
+        if response.status_code == 200:
+            text = _text(response)
+            leaked = [marker for marker in OUTSIDE_MARKERS if marker in text]
+            assert not leaked, f"{role} on {url} shows objects outside the scope: {leaked}"
+        client.logout()
+
+
+def test_list_walk_finds_the_pages_and_the_markers_exist(client, world):
+    """The list walk must find the lists, and a central administrator must see every marker (a marker
+    nobody can see would make the test above pass whatever the scope)."""
+    assert {"registry:cadre_list", "roster:cadre_export", "training:class_list", "api:cadre_list"} <= set(
+        _list_urls()
+    )
+    outside = credentials_world(world)[1]
+    admin = world.users[Role.ADMIN]
+    admin.unit = world.tree["central"]
+    admin.save()
+    client.force_login(admin)
+    urls = [
+        reverse("registry:cadre_list"),
+        reverse("registry:unit_tree"),
+        reverse("training:class_list"),
+        reverse("credentials:register_detail", kwargs={"pk": outside["register"].pk}),
+    ]
+    seen = "".join(_text(client.get(url)) for url in urls)
+    missing = [marker for marker in OUTSIDE_MARKERS if marker not in seen]
+    assert not missing, f"markers no page shows even to a central administrator: {missing}"

@@ -6,42 +6,12 @@ up through the models here; they are training's pages. Drives Debian's Chromium 
 a downloaded browser); skipped when /usr/bin/chromium is absent unless LLCT_REQUIRE_BROWSER=1.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 
 from llct.accounts.models import Role
 from tests.conftest import PASSWORD
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
-        if os.environ.get("LLCT_REQUIRE_BROWSER") == "1":
-            pytest.fail(message + " and LLCT_REQUIRE_BROWSER=1 requires the browser test to run")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_issue_verify_signed_out_revoke(

@@ -3,6 +3,7 @@ province Bắc Sơn and one in Nam Hà; `training_url_kwargs(w, url_name)` → (
 
 import datetime as dt
 
+from llct.accounts.permissions import Action
 from llct.registry.choices import Sector, Tier, UnitKind
 from llct.registry.models import Unit
 from llct.training.choices import ClassStatus, LecturerKind
@@ -106,3 +107,4 @@ TRAINING_URLS = (
 )
 # POST-only pages: an empty form from an allowed role inside the scope redirects back to the class.
 TRAINING_POST_URLS = {"training:essay_mark": 302, "training:learner_action": 302}
+TRAINING_ACTIONS = {"training:essay_mark": Action.ENTER_MARKS, "training:learner_action": Action.ENTER_MARKS}
