@@ -1,12 +1,15 @@
 """Benchmark: issue and print certificates for one batch of learners (goal ≥ 100 certificates per second).
 
     LLCT_DATA_DIR=/tmp/llct-bench-c uv run python bench/credentials/issue_pdf.py \
-        [--learners 5000] [--batch 500]
+        [--learners 5000] [--batch 500] [--diplomas]
 
 Builds a throw-away database (SQLite in LLCT_DATA_DIR, or DATABASE_URL's server with a "test_" prefix), one
 commune-centre class of N recognised learners, then times (1) issuing every certificate through
 `issue_job_run` (as the bulk page does: 200 learners per transaction, one register-row lock each) and
-(2) the PDFs, `--batch` pages per typst call. Prints each phase and the end-to-end rate.
+(2) the PDFs, `--batch` pages per typst call (`credentials_pdf_batches`: typst compiles one batch in a
+thread while the next one's pages and QR codes are prepared). `--diplomas` issues sơ cấp diplomas on
+blanks from a received stock instead of certificates. Prints the load average, each phase and the
+end-to-end rate.
 """
 
 import argparse
@@ -25,22 +28,23 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--learners", type=int, default=5000)
     parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--diplomas", action="store_true")
     args = parser.parse_args()
     django.setup()
     from django.test.utils import setup_databases, teardown_databases
 
     old = setup_databases(verbosity=0, interactive=False)
     try:
-        run(args.learners, args.batch)
+        run(args.learners, args.batch, args.diplomas)
     finally:
         teardown_databases(old, verbosity=0)
 
 
-def run(learners: int, batch: int) -> None:
+def run(learners: int, batch: int, diplomas: bool) -> None:
     from llct.accounts.models import User
     from llct.credentials.models import Credential, IssueJob
     from llct.credentials.pdf import credentials_pdf_batches
-    from llct.credentials.services import issue_job_run
+    from llct.credentials.services import blank_stock_receive, issue_job_run
     from llct.registry.choices import Sector, Tier, UnitKind
     from llct.registry.models import Cadre, Unit
     from llct.registry.services.cadres import cadre_prepare
@@ -69,14 +73,16 @@ def run(learners: int, batch: int) -> None:
     )
     officer = User.objects.create_user("bench", role="giao_vu", unit=centre)
     programme, _ = Programme.objects.get_or_create(
-        code="BENCH_NHAN_THUC",
+        code="BENCH_SO_CAP" if diplomas else "BENCH_NHAN_THUC",
         defaults=dict(
-            name="Bồi dưỡng nhận thức về Đảng",
-            family=ProgrammeFamily.COMMUNE_CENTRE,
-            output=ProgrammeOutput.CERTIFICATE,
+            name="Sơ cấp lý luận chính trị" if diplomas else "Bồi dưỡng nhận thức về Đảng",
+            family=ProgrammeFamily.LLCT_LEVEL if diplomas else ProgrammeFamily.COMMUNE_CENTRE,
+            output=ProgrammeOutput.DIPLOMA if diplomas else ProgrammeOutput.CERTIFICATE,
             assessment_scheme=AssessmentScheme.ESSAY_QD1147,
         ),
     )
+    if diplomas:
+        blank_stock_receive(centre, "AB 000001", f"AB {learners:06d}", officer)
     klass = TrainingClass.objects.create(
         institution=centre,
         code="BENCH-1",
@@ -127,6 +133,7 @@ def run(learners: int, batch: int) -> None:
     qr_svg("https://llct.example/verify/warm-up")
     _fonts()
     job = IssueJob.objects.create(training_class=klass, requested_by=officer)
+    load = os.getloadavg()
     t0 = time.perf_counter()
     job = issue_job_run(job.pk)
     t1 = time.perf_counter()
@@ -141,7 +148,9 @@ def run(learners: int, batch: int) -> None:
     t2 = time.perf_counter()
     issue_s, pdf_s, total = t1 - t0, t2 - t1, t2 - t0
     db = django.db.connection.vendor
-    print(f"database: {db}; learners: {learners:,}; pages per typst call: {batch}")
+    kind = "diplomas on blanks" if diplomas else "certificates"
+    print(f"database: {db}; {kind}; learners: {learners:,}; pages per typst call: {batch}")
+    print(f"load average before: {load[0]:.2f} {load[1]:.2f}; after: {os.getloadavg()[0]:.2f}")
     print(f"issue (bulk, 200 learners per transaction): {issue_s:6.1f} s  {learners / issue_s:7.0f}/s")
     print(
         f"PDF ({size / 1e6:.1f} MB in {-(-learners // batch)} files): "

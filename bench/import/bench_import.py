@@ -2,9 +2,11 @@
 
     uv run python bench/import/bench_import.py [--rows 100000] [--db llct_bench_import]
 
-Creates (drops first) the database, migrates it, seeds the post catalogue and one root unit, writes
-`llct.demo.rosters.synthetic_roster(rows, seed=1, problems=0)` to bench/data/ as .csv and .xlsx, and
-times `roster_import` (read + whole-file check + one-transaction bulk write with audit rows).
+Creates (drops first) the database, migrates it, seeds the post catalogue, writes
+`llct.demo.rosters.synthetic_roster(rows, seed=1, problems=0)` to bench/data/ as .csv and .xlsx, gives the
+registry one root unit with a child unit for every distinct Đơn vị of the roster (a name that matches no unit
+is a problem of its row), and times `roster_import` (read + whole-file check + one-transaction bulk write
+with audit rows). `--profile N` instead profiles an N-row import and its re-import (bench/data/import*.prof).
 """
 
 import argparse
@@ -20,6 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--db", default="llct_bench_import")
+    parser.add_argument("--profile", type=int, default=0, help="profile an import of this many rows")
     args = parser.parse_args()
 
     import psycopg
@@ -52,8 +55,23 @@ def main() -> None:
 
     data = ROOT / "bench" / "data"
     data.mkdir(parents=True, exist_ok=True)
-    csv = write_synthetic_roster(data / f"import-{args.rows}.csv", args.rows, seed=1, problems=0)
-    xlsx = write_synthetic_roster(data / f"import-{args.rows}.xlsx", args.rows, seed=1, problems=0)
+    rows = args.profile or args.rows
+    csv = write_synthetic_roster(data / f"import-{rows}.csv", rows, seed=1, problems=0)
+    xlsx = write_synthetic_roster(data / f"import-{rows}.xlsx", rows, seed=1, problems=0)
+    names = sorted(set(read_roster(csv).frame["unit"].drop_nulls().to_list()))
+    Unit.objects.bulk_create(
+        Unit(
+            code=f"BENCH-{i}", name=name, tier=Tier.PROVINCE,
+            sector=Sector.STATE, kind=UnitKind.ADMINISTRATIVE,
+            path=Unit._get_path(root.path, 2, i), depth=2, numchild=0,
+        )
+        for i, name in enumerate(names, 1)
+    )  # fmt: skip
+    Unit.objects.filter(pk=root.pk).update(numchild=len(names))
+    print(f"{len(names):,} units under the root, one per distinct Đơn vị")
+    if args.profile:
+        profile(csv, user, root, data / "import.prof")
+        return
 
     def timed(label: str, fn):
         start = time.perf_counter()
@@ -81,9 +99,26 @@ def main() -> None:
     print(f"  created {first.created:,} cadres")
     counts = {m.__name__: m.objects.count() for m in (Cadre, Assignment, PlanningEntry, YearlyRating)}
     history = sum(m.history.count() for m in (Cadre, Assignment, PlanningEntry, YearlyRating))
-    print(f"  rows: {counts}, audit rows: {history:,}")
+    anonymous = sum(
+        m.history.exclude(history_user=user).count() for m in (Cadre, Assignment, PlanningEntry, YearlyRating)
+    )
+    print(f"  rows: {counts}, audit rows: {history:,} ({anonymous} without the importer as author)")
     again = timed("re-import, no change, .xlsx", lambda: roster_import(xlsx, user=user, unit=root))
     print(f"  created {again.created:,}, updated {again.updated:,}")
+
+
+def profile(path, user, unit, output) -> None:
+    """cProfile of the import (all new) into `output`, and of the same file again into `output`-again."""
+    import cProfile
+    import pstats
+
+    from llct.registry.roster_import.services import roster_import
+
+    for target in (output, output.with_name(output.stem + "-again.prof")):
+        profiler = cProfile.Profile()
+        profiler.runcall(roster_import, path, user=user, unit=unit)
+        profiler.dump_stats(str(target))
+        pstats.Stats(str(target)).sort_stats("tottime").print_stats(20)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ LLCT_PRODUCTION   "1" turns on production mode: DEBUG off, secure cookies, HSTS,
                   LLCT_SECRET_KEY and LLCT_ALLOWED_HOSTS
 LLCT_SECRET_KEY   the secret key (required in production)
 LLCT_ALLOWED_HOSTS comma-separated host names (required in production)
-LLCT_REDIS_URL    run the task queue on Redis instead of the SQLite file
+LLCT_REDIS_URL    run the task queue and the shared cache on Redis instead of the SQLite file and the database
+LLCT_DB_CONN_MAX_AGE seconds a PostgreSQL connection is kept for reuse (default 60; SQLite keeps its own)
+LLCT_TRUSTED_PROXIES reverse proxies whose X-Forwarded-For names the client (default none)
 """
 
 import os
@@ -16,9 +18,11 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from llct.datadir import SqliteConnection
+
 PACKAGE_DIR = Path(__file__).resolve().parent
+# Created on first write, not here (llct.datadir): `llct screen` without an installation writes nothing.
 DATA_DIR = Path(os.environ.get("LLCT_DATA_DIR", Path.cwd() / "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 PRODUCTION = os.environ.get("LLCT_PRODUCTION", "") == "1"
 DEBUG = not PRODUCTION and os.environ.get("LLCT_DEBUG", "1") == "1"
@@ -88,19 +92,51 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections (opening one costs about 2 ms, more than a verification request): kept for
+# LLCT_DB_CONN_MAX_AGE seconds on PostgreSQL, for the life of the worker thread on SQLite (a local file);
+# checked before reuse in a request (one round trip on PostgreSQL, nothing on SQLite), so a restarted
+# database server fails no request.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'llct.sqlite3'}",
         conn_max_age=int(os.environ.get("LLCT_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL is set once, in the file, by migration credentials 0003; synchronous is per connection.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_MAX_AGE"] = None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"]["factory"] = SqliteConnection  # makes DATA_DIR on first connection
+
+# A cache every worker process shares (the verification rate limit counts in it): Redis when
+# LLCT_REDIS_URL is set, else a table of the database (created by `llct migrate`), through Django's
+# database cache with an atomic increment (llct.credentials.cache).
+if os.environ.get("LLCT_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["LLCT_REDIS_URL"],
+            "KEY_PREFIX": "llct",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "llct.credentials.cache.DatabaseCache",
+            "LOCATION": "llct_cache",
+            "KEY_PREFIX": "llct",
+        }
+    }
+
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); from any
+# other peer the client is REMOTE_ADDR, since the header is whatever the client wrote.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("LLCT_TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -119,11 +155,18 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Password guessing: five failures for one user name from one address lock that pair for 30 minutes.
+# Password guessing: five failures for one user name from one address lock that pair for 30 minutes, and
+# fifty from one address, whatever the user names, lock the address (llct.accounts.throttling). Failures
+# during a lockout do not extend it.
 AXES_FAILURE_LIMIT = int(os.environ.get("LLCT_LOGIN_FAILURE_LIMIT", "5"))
+LLCT_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LLCT_LOGIN_ADDRESS_FAILURE_LIMIT", "50"))
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "llct.accounts.throttling.PairAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The client as the verification rate limit sees it: X-Forwarded-For only from LLCT_TRUSTED_PROXIES.
+AXES_CLIENT_IP_CALLABLE = "llct.accounts.throttling.login_client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 # A working day; a session idle for 2 hours ends, and every session ends when the browser closes.
@@ -167,7 +210,7 @@ if os.environ.get("LLCT_REDIS_URL"):
     HUEY["huey_class"] = "huey.RedisHuey"
     HUEY["url"] = os.environ["LLCT_REDIS_URL"]
 else:
-    HUEY["huey_class"] = "huey.SqliteHuey"
+    HUEY["huey_class"] = "llct.datadir.LazySqliteHuey"  # opens (and creates) its file on first use
     HUEY["filename"] = str(DATA_DIR / "tasks.sqlite3")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -5,6 +5,7 @@ No Django here: the rules engine and the registry both use it.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 _MODIFIERS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư)
@@ -30,8 +31,10 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
 
 
-def _letters(word: str) -> tuple[list[int], list[int]]:
-    """Primary weights (letters with their vowel modifiers) and the tone of each letter."""
+@lru_cache(maxsize=65_536)
+def _letters(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Primary weights (letters with their vowel modifiers) and the tone of each letter. Cached: names
+    repeat their words (a roster of 100,000 people has a few thousand distinct ones)."""
     primary: list[int] = []
     tones: list[int] = []
     for cluster in _clusters(unicodedata.normalize("NFD", word.lower())):
@@ -47,7 +50,7 @@ def _letters(word: str) -> tuple[list[int], list[int]]:
         else:
             continue
         tones.append(tone)
-    return primary, tones
+    return tuple(primary), tuple(tones)
 
 
 def _clusters(decomposed: str) -> list[str]:

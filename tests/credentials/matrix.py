@@ -1,12 +1,13 @@
-"""Objects for the project's scope matrix (tests/test_scope_matrix.py): a register, a credential and a bulk
-issue job at the commune centre of province Bắc Sơn and at one of Nam Hà, on the recognised classes that
-tests/training/matrix.py makes; `credentials_url_kwargs(w, url_name)` → (inside kwargs, outside kwargs)."""
+"""Objects for the project's scope matrix (tests/test_scope_matrix.py): a register, a credential, a bulk
+issue job, a stock of diploma blanks and one of its blanks at the commune centre of province Bắc Sơn and at
+one of Nam Hà, on the recognised classes that tests/training/matrix.py makes;
+`credentials_url_kwargs(w, url_name)` → (inside kwargs, outside kwargs)."""
 
 import datetime as dt
 
 from llct.accounts.permissions import Action
 from llct.credentials.choices import CredentialKind
-from llct.credentials.models import CertificateRegister, Credential, IssueJob
+from llct.credentials.models import Blank, BlankStock, CertificateRegister, Credential, IssueJob
 from tests.training.matrix import training_world
 
 
@@ -28,7 +29,26 @@ def _objects(training: dict, tag: str) -> dict:
         signed_by="A",
     )
     job = IssueJob.objects.create(training_class=klass)
-    return dict(klass=klass, enrolment=enrolment, register=register, credential=credential, job=job, tag=tag)
+    stock = BlankStock.objects.create(
+        institution=klass.institution,
+        prefix="AB",
+        first_number=1,
+        last_number=1,
+        received_on=dt.date(2025, 12, 1),
+    )
+    blank = Blank.objects.create(
+        stock=stock, institution=klass.institution, prefix="AB", number=1, serial="AB 000001"
+    )
+    return dict(
+        klass=klass,
+        enrolment=enrolment,
+        register=register,
+        credential=credential,
+        job=job,
+        stock=stock,
+        blank=blank,
+        tag=tag,
+    )
 
 
 def credentials_world(w) -> tuple[dict, dict]:
@@ -49,6 +69,11 @@ def _kwargs(objects: dict, url_name: str) -> dict:
         "credentials:revoke": credential,
         "credentials:reissue": credential,
         "credentials:certified_copy": credential,
+        "credentials:hand_over": credential,
+        "credentials:report_loss": credential,
+        "credentials:blank_record": credential,
+        "credentials:blank_stock_detail": {"pk": objects["stock"].pk},
+        "credentials:blank_spoil": {"pk": objects["blank"].pk},
         "credentials:class_detail": klass,
         "credentials:class_pdf": klass,
         "credentials:issue_class": klass,
@@ -75,6 +100,11 @@ CREDENTIALS_URLS = (
     "credentials:revoke",
     "credentials:reissue",
     "credentials:certified_copy",
+    "credentials:hand_over",
+    "credentials:report_loss",
+    "credentials:blank_record",
+    "credentials:blank_stock_detail",
+    "credentials:blank_spoil",
     "credentials:class_detail",
     "credentials:class_pdf",
     "credentials:issue_class",
@@ -82,11 +112,16 @@ CREDENTIALS_URLS = (
     "credentials:job_progress",
 )
 # POST-only: an empty form from an allowed role inside the scope is refused with a message and a redirect
-# back to the document or the class (issue_class starts the job and redirects to its progress page).
+# back to the document, the class or the stock (issue_class starts the job and redirects to its progress
+# page; report_loss records the loss today and redirects to the document).
 CREDENTIALS_POST_URLS = {
     "credentials:revoke": 302,
     "credentials:reissue": 302,
     "credentials:certified_copy": 302,
+    "credentials:hand_over": 302,
+    "credentials:report_loss": 302,
+    "credentials:blank_record": 302,
+    "credentials:blank_spoil": 302,
     "credentials:issue_class": 302,
     "credentials:issue_one": 302,
 }

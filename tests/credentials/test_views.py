@@ -89,3 +89,88 @@ def test_overdue_page(client, programmes, make_class, officer):
     )
     client.force_login(officer)
     assert "Vũ Văn Trễ" in client.get("/credentials/qua-han/").content.decode()
+
+
+def test_hand_over_loss_and_blank_pages(client, programmes, make_class, officer, tree):
+    from llct.credentials.services import blank_stock_receive, working_days_after
+
+    client.force_login(officer)
+    blank_stock_receive(tree["centre"], "AB 000001", "AB 000003", officer)
+    diploma = credential_issue(make_class(programmes["so_cap"], 1).enrolments.get(), officer)
+    url = f"/credentials/van-bang/{diploma.pk}/"
+    page = client.get(url).content.decode()
+    assert "AB 000001" in page and "Chưa trao" in page
+    client.post(url + "bao-mat/", {"on": ""})
+    diploma.refresh_from_db()
+    due = working_days_after(diploma.loss_reported_on, 3)
+    assert f"hạn cấp lại: {due:%d/%m/%Y}" in client.get(url).content.decode()
+    client.post(url + "trao/", {"to": "Trần Thị B", "on": ""})
+    diploma.refresh_from_db()
+    assert diploma.handed_over_to == "Trần Thị B"
+    refused = client.post(url + "cap-lai/", {"reason": "mất"}, follow=True).content.decode()
+    assert "không được cấp lại" in refused and Credential.objects.count() == 1
+
+
+def test_blank_stock_pages(client, officer, tree, programmes, make_class):
+    client.force_login(officer)
+    response = client.post(
+        "/credentials/phoi/nhap/",
+        {
+            "institution": tree["centre"].pk,
+            "first": "AB 000101",
+            "last": "AB 000110",
+            "received_on": "02/03/2026",
+        },
+    )
+    from llct.credentials.models import Blank, BlankStock
+
+    stock = BlankStock.objects.get()
+    assert response.url == f"/credentials/phoi/{stock.pk}/"
+    listing = client.get("/credentials/phoi/").content.decode()
+    assert "AB 000101–AB 000110" in listing and "02/03/2026" in listing
+    blank = stock.blanks.get(number=101)
+    client.post(f"/credentials/phoi/hong/{blank.pk}/", {"reason": "In lệch"})
+    blank.refresh_from_db()
+    assert blank.status == "hong"
+    assert "In lệch" in client.get(f"/credentials/phoi/{stock.pk}/").content.decode()
+    diploma = credential_issue(make_class(programmes["so_cap"], 1).enrolments.get(), officer)
+    Blank.objects.filter(credential=diploma).update(status="chua_dung", credential=None)
+    client.post(f"/credentials/van-bang/{diploma.pk}/phoi/", {"blank_serial": "AB 000105"})
+    assert Blank.objects.get(credential=diploma).serial == "AB 000105"
+    # An institution outside the user's scope is not a choice of the form.
+    outside = client.post(
+        "/credentials/phoi/nhap/",
+        {"institution": tree["south"].pk, "first": "X 1", "last": "X 2"},
+        follow=True,
+    )
+    assert BlankStock.objects.count() == 1 and "Thông tin chưa đầy đủ" in outside.content.decode()
+
+
+def test_new_pages_are_scoped_and_need_the_role(client, programmes, make_class, officer, tree, make_user):
+    from llct.credentials.services import blank_stock_receive
+
+    stock = blank_stock_receive(tree["centre"], "AB 000001", "AB 000003", officer)
+    diploma = credential_issue(make_class(programmes["so_cap"], 1).enrolments.get(), officer)
+    blank = stock.blanks.last()
+    client.force_login(make_user(Role.ACADEMIC_OFFICER, tree["south"]))
+    assert client.get(f"/credentials/phoi/{stock.pk}/").status_code == 404
+    assert "AB 000001" not in client.get("/credentials/phoi/").content.decode()
+    for url, data in [
+        (f"/credentials/van-bang/{diploma.pk}/trao/", {"to": "B"}),
+        (f"/credentials/van-bang/{diploma.pk}/bao-mat/", {}),
+        (f"/credentials/van-bang/{diploma.pk}/phoi/", {}),
+        (f"/credentials/phoi/hong/{blank.pk}/", {"reason": "x"}),
+    ]:
+        assert client.post(url, data).status_code == 404, url
+    client.force_login(make_user(Role.INSPECTOR, tree["centre"]))
+    assert client.get(f"/credentials/phoi/{stock.pk}/").status_code == 200
+    for url, data in [
+        (f"/credentials/van-bang/{diploma.pk}/trao/", {"to": "B"}),
+        (f"/credentials/van-bang/{diploma.pk}/bao-mat/", {}),
+        (f"/credentials/van-bang/{diploma.pk}/phoi/", {}),
+        (f"/credentials/phoi/hong/{blank.pk}/", {"reason": "x"}),
+        ("/credentials/phoi/nhap/", {"institution": tree["centre"].pk, "first": "C 1", "last": "C 2"}),
+    ]:
+        assert client.post(url, data).status_code == 403, url
+    diploma.refresh_from_db()
+    assert diploma.handed_over_on is None and diploma.loss_reported_on is None

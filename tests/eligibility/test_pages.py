@@ -182,10 +182,64 @@ def test_versions_are_listed_for_everyone_and_edited_by_administrators(client, s
         {"text": version.text.replace("min_rank: 40", "min_rank: bốn", 1)},
     )
     assert bad.status_code == 200
-    assert "min_rank" in bad.content.decode() and "phải là số nguyên" in bad.content.decode()
+    assert (
+        "57-QĐ/TW: levels → trung_cap → subjects → 2 (pho_truong_phong_huyen_tinh) → min_rank: phải là số "
+        "nguyên" in bad.content.decode()
+    )
+    assert RegulationVersion.objects.get(pk=version.pk).text == version.text
     good = client.post(
         f"/eligibility/versions/{version.pk}/",
         {"text": version.text.replace("{nu: 33, nam: 35}", "{nu: 33, nam: 34}")},
     )
     assert good.status_code == 302
     assert "nam: 34" in RegulationVersion.objects.get(pk=version.pk).text
+
+
+def test_counts_are_those_of_llct_screen(client, people, tree, make_user):
+    """Not judged (Đỗ Văn Bình has no birth date) is its own count, not part of "not eligible"; a level
+    the regulation does not offer is counted apart too — in the page and in the export's header."""
+    user = make_user(Role.ORG_BOARD, tree["north"])
+    result = eligible_cadres(user, level="trung_cap", on=ON, show="all")
+    statuses = [decide_for_cadre(c, "trung_cap", ON).status for c in people["sample"]]
+    assert (result.eligible, result.not_eligible, result.not_offered, result.not_judged) == (
+        statuses.count("eligible"), statuses.count("not_eligible"), 0, statuses.count("not_judged"),
+    )  # fmt: skip
+    assert result.not_judged == 1 and result.total == len(people["sample"])
+    assert result.eligible + result.not_eligible + result.not_judged == result.total
+
+    client.force_login(user)
+    page = client.get("/eligibility/", {"level": "trung_cap", "on": "2024-05-01"}).content.decode()
+    assert f'data-count="not_eligible"><span class="big">{result.not_eligible}</span>' in page
+    assert 'data-count="not_judged"><span class="big">1</span>' in page
+    export = client.get("/eligibility/", {"level": "trung_cap", "on": "2024-05-01", "export": "xlsx"})
+    header = pl.read_excel(io.BytesIO(export.content), has_header=False).row(1)[0]
+    assert header == (
+        f"Tổng số: {result.total}; đủ điều kiện: {result.eligible}; "
+        f"không đủ điều kiện: {result.not_eligible}; không mở bậc này: 0; không xét được: 1"
+    )
+
+    later = eligible_cadres(user, level="so_cap", on=dt.date(2026, 3, 1), show="all")
+    assert (later.not_offered, later.not_eligible, later.not_judged) == (later.total, 0, 0)
+    page = client.get("/eligibility/", {"level": "so_cap", "on": "2026-03-01"}).content.decode()
+    assert f'data-count="not_offered"><span class="big">{later.total}</span>' in page
+
+
+def test_broken_stored_rules_are_shown_not_replaced_by_the_shipped_ones(client, people, tree, make_user):
+    post = Post.objects.get(code="xa_ca_truong")
+    post.code = "xa_truong_ca"
+    post.save()
+    client.force_login(make_user(Role.ORG_BOARD, tree["north"]))
+    listing = client.get("/eligibility/", {"level": "trung_cap", "on": "2024-05-01"})
+    assert listing.status_code == 200 and listing.context["result"] is None
+    assert "chức vụ &#x27;xa_ca_truong&#x27; không có trong danh mục" in listing.content.decode()
+    panel = client.get(f"/eligibility/cadres/{people['sample'][0].pk}/panel/", {"on": "2024-05-01"})
+    assert "Chưa xét được: bộ quy định đang lưu không nạp được." in panel.content.decode()
+    versions = client.get("/eligibility/versions/").content.decode()
+    assert "Bộ quy định đang lưu không nạp được" in versions and "57-QĐ/TW: levels → so_cap" in versions
+
+
+def test_the_version_page_shows_each_dates_confidence(client, seeded, tree, make_user):
+    client.force_login(make_user(Role.INSPECTOR, tree["north"]))
+    page = client.get("/eligibility/versions/").content.decode()
+    assert '08/02/2022 <small class="muted">([T] đọc trong văn bản)</small>' in page
+    assert '28/08/2025 <small class="muted">([I] suy luận, có thể sửa)</small>' in page

@@ -1,7 +1,9 @@
 """Services of the eligibility app: seeding, the current rulebook, version edits, profiles."""
 
 import datetime as dt
+import io
 
+import polars as pl
 import pytest
 
 from llct.accounts.models import Role
@@ -180,3 +182,74 @@ def test_profile_reads_records_in_force_on_the_date(seeded, tree, make_cadre):
     assert later.ratings[2025] == "hoan_thanh"
     assert on_may.grade == current_rulebook().catalogue.grade_key("Chuyên viên chính") is not None
     assert on_may.birth_date == cadre.birth_date and on_may.sex == "nam"
+
+
+def test_stored_rules_that_do_not_load_fail_loudly_until_fixed(seeded, tree, make_cadre):
+    """An administrator renames a post a version names: nothing is decided with the shipped files instead;
+    the error names the version, the item and the missing post, and goes away once fixed."""
+    cadre = _vice_chair(make_cadre, tree["new_commune"], birth_date=dt.date(1980, 1, 1))
+    post = Post.objects.get(code="xa_ca_truong")
+    post.code = "xa_truong_ca"
+    post.save()
+    with pytest.raises(rb.StoredRulebookError) as error:
+        current_rulebook()
+    message = str(error.value)
+    assert (
+        "57-QĐ/TW: levels → so_cap → subjects → 3 (cong_chuc_xa) → posts: chức vụ 'xa_ca_truong'" in message
+    )
+    assert "350-QĐ/TW: levels → cao_cap → subjects → 5 (cong_an_xa) → posts" in message
+    assert "Quản trị viên hãy sửa" in message
+    with pytest.raises(rb.StoredRulebookError):
+        decide_for_cadre(cadre, "trung_cap", ON)  # still failing, from the cache
+    post.code = "xa_ca_truong"
+    post.save()
+    assert decide_for_cadre(cadre, "trung_cap", ON).eligible
+
+
+def test_the_screen_command_uses_the_installations_rules(seeded, tree, make_user, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    admin = make_user(Role.ADMIN, tree["central"])
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "code,full_name,birth_date,sex,party_status,education,position,tier,sector\n"
+        "A1,Trần Văn Hùng,11/11/1992,Nam,Chính thức,Đại học,PCT UBND xã,Xã,Chính quyền\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.csv"
+    quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
+    call_command(
+        "screen", str(roster), "--on", "2024-05-01", "--level", "trung_cap", "--output", str(out), **quiet
+    )
+    assert pl.read_csv(out)["modes"][0] == "tap_trung"  # a man aged 31 < 35
+
+    version = RegulationVersion.objects.get(number="57-QĐ/TW")
+    regulation_version_save(
+        version.text.replace("{nu: 33, nam: 35}", "{nu: 33, nam: 30}"), by=admin, version=version
+    )
+    call_command(
+        "screen", str(roster), "--on", "2024-05-01", "--level", "trung_cap", "--output", str(out), **quiet
+    )
+    assert pl.read_csv(out)["modes"][0] == "tap_trung;khong_tap_trung"
+    assert "Nam, 31 tuổi ≥ 30" in pl.read_csv(out)["reasons"][0]
+
+    renamed = Post.objects.get(code="xa_ca_truong")
+    renamed.code = "xa_truong_ca"
+    renamed.save()
+    with pytest.raises(CommandError, match="xa_ca_truong"):
+        call_command("screen", str(roster), "--on", "2024-05-01", "--output", str(out), **quiet)
+
+
+def test_the_admin_form_rejects_a_malformed_version_naming_the_item(seeded):
+    from llct.eligibility.admin import RegulationVersionAdminForm
+
+    version = RegulationVersion.objects.get(number="57-QĐ/TW")
+    form = RegulationVersionAdminForm(
+        data={"text": version.text.replace("min_rank: 40", "min_rank: bốn", 1)}, instance=version
+    )
+    assert not form.is_valid()
+    (message,) = form.errors["text"]
+    assert message.startswith(
+        "57-QĐ/TW: levels → trung_cap → subjects → 2 (pho_truong_phong_huyen_tinh) → min_rank: "
+        "phải là số nguyên"
+    )

@@ -1,3 +1,5 @@
+import pytest
+
 from llct.accounts.models import Role
 
 
@@ -36,3 +38,30 @@ def test_api_units_as_of_a_date(client, tree, make_user):
         u["code"] for u in _client(client, officer).get("/api/registry/units", {"on": "2024-01-01"}).json()
     }
     assert "BS-H1" in codes and "BS-X1" not in codes and "NH" not in codes
+
+
+@pytest.mark.parametrize(
+    ("query", "word"),
+    [
+        ({"limit": -1}, "limit"),
+        ({"limit": 0}, "limit"),
+        ({"offset": -5}, "offset"),
+        ({"limit": -1, "offset": -1}, "limit"),
+    ],
+)
+def test_api_refuses_bad_paging_with_422_and_says_why(client, tree, make_user, make_cadre, query, word):
+    make_cadre(tree["north"])
+    response = _client(client, make_user(Role.ORG_BOARD, tree["north"])).get("/api/registry/cadres", query)
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert f"Tham số {word}" in detail and f"đã gửi {query[word]}" in detail
+
+
+def test_api_paging_within_bounds(client, tree, make_user, make_cadre):
+    for name in ("Lê An", "Lê Bình", "Lê Cường"):
+        make_cadre(tree["north"], name)
+    api = _client(client, make_user(Role.ORG_BOARD, tree["north"]))
+    assert [r["full_name"] for r in api.get("/api/registry/cadres", {"limit": 1, "offset": 1}).json()] == [
+        "Lê Bình"
+    ]
+    assert len(api.get("/api/registry/cadres", {"limit": 100_000}).json()) == 3

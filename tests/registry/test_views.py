@@ -160,3 +160,35 @@ def test_anonymous_is_sent_to_login(client, people):
     for url in (reverse(LIST), reverse("registry:cadre_detail", args=[people["an"].pk]), reverse("home")):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_the_list_offers_the_export_of_what_it_shows(client, board, people):
+    from html import unescape
+
+    from llct.roster import read_roster
+
+    response = client.get(reverse(LIST), {"q": "nguyen van an", "page": "1"})
+    link = reverse("roster:cadre_export") + "?q=nguyen+van+an"
+    html = unescape(response.content.decode())
+    assert f'href="{link}"' in html and "Xuất danh sách (.xlsx)" in html
+    assert f'href="{link}"' in unescape(
+        client.get(reverse(LIST), {"q": "nguyen van an"}, HTTP_HX_REQUEST="true").content.decode()
+    )
+    exported = read_roster(client.get(link).content, "x.xlsx").frame
+    assert exported["code"].to_list() == [people["an"].code]
+
+
+def test_kept_unknown_columns_are_hidden_in_the_history_from_roles_without_personal_data(
+    client, tree, make_user, make_cadre
+):
+    from llct.registry.services.cadres import cadre_save
+
+    cadre = make_cadre(tree["north"], "Lê Văn Bí Mật")
+    cadre.extra = {"Ghi chú": "điều bí mật"}
+    cadre_save(cadre)
+    url = reverse("registry:cadre_detail", args=[cadre.pk])
+    client.force_login(make_user(Role.ORG_BOARD, tree["north"]))
+    assert "điều bí mật" in client.get(url).content.decode()
+    client.force_login(make_user(Role.INSPECTOR, tree["north"]))
+    html = client.get(url).content.decode()
+    assert "điều bí mật" not in html and "•••" in html

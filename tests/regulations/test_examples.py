@@ -3,6 +3,7 @@ bulk path and `llct screen` end to end."""
 
 import csv
 import datetime as dt
+import io
 from pathlib import Path
 
 import polars as pl
@@ -50,7 +51,7 @@ def test_llct_screen_end_to_end(tmp_path):
             "institution",
             "reasons",
         ]
-        assert result.height == 8 * 3 and summary["people"] == 8
+        assert result.height == 8 * 3 and summary.people == 8
         for row in (r for r in ROWS if r["on"] == on):
             got = result.filter((pl.col("code") == row["code"]) & (pl.col("level") == row["level"])).row(
                 0, named=True
@@ -58,7 +59,9 @@ def test_llct_screen_end_to_end(tmp_path):
             _check(row, got["eligible"], got["modes"] or "", got["regulation"])
 
 
-def test_unreadable_file_is_a_clear_error(tmp_path):
+def test_unreadable_file_is_a_clear_error(db, tmp_path):
+    """In process, with the test database (no rules stored: the shipped files answer); the run without any
+    database is tests/regulations/test_cli.py's subprocess test."""
     from django.core.management import CommandError, call_command
 
     from llct.regulations.cli import ScreenError
@@ -71,13 +74,17 @@ def test_unreadable_file_is_a_clear_error(tmp_path):
         call_command("screen", str(junk), "--on", "2024-05-01", "--output", str(tmp_path / "out.csv"))
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("screen", str(junk), "--on", "01/05/2024", "--output", str(tmp_path / "out.csv"))
+    with pytest.raises(CommandError, match="--age-on «1/5/2024»"):
+        call_command("screen", str(junk), "--on", "2024-05-01", "--age-on", "1/5/2024", "--output", "o.csv")
 
 
-def test_command_writes_parquet_for_chosen_levels(tmp_path):
+def test_command_writes_parquet_for_chosen_levels(db, tmp_path):
     from django.core.management import call_command
 
     out = tmp_path / "out.parquet"
+    stdout = io.StringIO()
     call_command("screen", str(EXAMPLES / "roster.csv"), "--on", "2026-06-01", "--level", "trung_cap",
-                 "--output", str(out))  # fmt: skip
+                 "--output", str(out), stdout=stdout, stderr=io.StringIO())  # fmt: skip
     result = pl.read_parquet(out)
-    assert result["level"].unique().to_list() == ["trung_cap"] and result.height == 8
+    assert result["level"].cast(pl.String).unique().to_list() == ["trung_cap"] and result.height == 8
+    assert "Trung cấp: đủ điều kiện" in stdout.getvalue() and "Sơ cấp" not in stdout.getvalue()

@@ -1,13 +1,18 @@
-"""Property: the bulk path (Polars) and the scalar path (`decide`) agree — eligibility, modes, regulation,
-institution and the reasons text — on random profiles, for every version, level and date, including
-birthdays, 29 February and the 2025-08-28/29 switch (DESIGN.md "Rules as data")."""
+"""Property: the bulk path (Polars) and the scalar path (`decide`) agree — eligibility, status, modes,
+regulation, institution and the reasons text — on random profiles, for every version, level and date,
+including birthdays, 29 February, the 2025-08-28/29 switch and an age reference date other than the
+decision date (DESIGN.md "Rules as data"); with the shipped rulebook and with one built from catalogue rows
+the way the database-backed one is."""
 
 import datetime as dt
+import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from llct.regulations import LEVELS
+from llct.regulations import LEVELS, Rulebook, load_shipped, shipped_texts
+from llct.regulations.schema import VersionSpec, parse
 
 from .conftest import frame
 
@@ -38,7 +43,31 @@ TITLES = [
     "Giám đốc Sở",
     "Chức vụ lạ",
     "Tạp vụ",
+    "Chủ tịch Hội Khuyến học",
+    "Phó Bí thư Chi đoàn",
+    "Trưởng ban Kinh tế - Xã hội HĐND",
+    "Trưởng bản",
+    "Giám đốc Trung tâm Y tế huyện",
+    "Ủy viên Ban Thường vụ Đảng ủy xã",
+    "Chi hội trưởng Phụ nữ",
+    "Phó Chủ tịch Ủy ban MTTQ xã",
+    "Phó Trưởng phòng",
 ]
+
+
+def _variant(title: str, form: str) -> str:
+    """The same title as people type it: NFD, upper or lower case, the old tone placement (Uỷ, Hoà)."""
+    if form == "nfd":
+        return unicodedata.normalize("NFD", title)
+    if form == "upper":
+        return title.upper()
+    if form == "lower":
+        return title.lower()
+    if form == "old_tones":
+        return title.replace("Ủy", "Uỷ").replace("ủy", "uỷ").replace("hóa", "hoá").replace("Hòa", "Hoà")
+    return title
+
+
 TIERS = [None, "trung_uong", "tinh", "huyen", "xa"]
 SECTORS = [
     None,
@@ -57,7 +86,10 @@ birth_dates = st.one_of(
     st.dates(dt.date(1955, 1, 1), dt.date(2006, 12, 31)),
     st.sampled_from([dt.date(1996, 2, 29), dt.date(1992, 2, 29), dt.date(1988, 8, 29)]),
 )
-titles = st.lists(st.sampled_from(TITLES), max_size=2).map(lambda ts: "; ".join(ts) or None)
+title = st.builds(
+    _variant, st.sampled_from(TITLES), st.sampled_from(["as_is", "nfd", "upper", "lower", "old_tones"])
+)
+titles = st.lists(title, max_size=2).map(lambda ts: "; ".join(ts) or None)
 ratings = st.sampled_from([None, "xuat_sac", "tot", "hoan_thanh", "khong_hoan_thanh"])
 
 people = st.fixed_dictionaries(
@@ -100,23 +132,52 @@ def roster_and_date(draw):
             on = dt.date(year, 2, 28) + dt.timedelta(days=shift + 1)
     else:
         on = draw(st.dates(dt.date(2021, 6, 1), dt.date(2027, 12, 31)))
-    return rows, on
+    # Age counted on the decision date, or on another day (a birthday just before or after it).
+    age_on = draw(
+        st.one_of(st.none(), st.sampled_from([-400, -1, 1, 200]).map(lambda d: on + dt.timedelta(d)))
+    )
+    return rows, on, age_on
 
 
+def _database_like_rulebook() -> Rulebook:
+    """Built through `Rulebook.from_sources` from catalogue rows and stored version texts, as
+    llct.eligibility.services.rulebook builds the installation's rulebook (each post also known by the
+    token the registry writes)."""
+    shipped = load_shipped()
+    rows = [
+        {"code": p.code, "title": p.title, "aliases": [*p.aliases, f"llctpost{i}"], "sector": p.sector,
+         "tier": p.tier, "rank": p.rank, "note": p.note}
+        for i, p in enumerate(shipped.catalogue.posts.values())
+    ]  # fmt: skip
+    texts = shipped_texts()
+    stored = {
+        parse(VersionSpec, text, name).number: text
+        for name, text in texts.items()
+        if name.startswith("versions/")
+    }
+    return Rulebook.from_sources(rows, stored, catalogue_name="danh mục chức vụ (cơ sở dữ liệu)")
+
+
+BOOKS = {"shipped": load_shipped(), "database-like": _database_like_rulebook()}
+
+
+@pytest.mark.parametrize("which", list(BOOKS))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(roster_and_date())
-def test_bulk_equals_scalar(book, case):
-    rows, on = case
+@given(case=roster_and_date())
+def test_bulk_equals_scalar(which, case):
+    book = BOOKS[which]
+    rows, on, age_on = case
     roster = frame(rows)
-    screened = book.screen(roster, on).rows(named=True)
+    screened = book.screen(roster, on, age_on=age_on, with_status=True).rows(named=True)
     assert len(screened) == len(rows) * len(LEVELS)
     for i, row in enumerate(roster.iter_rows(named=True)):
         profile = book.profile(row, on)
         for j, level in enumerate(LEVELS):
             got = screened[i * len(LEVELS) + j]
-            want = book.decide(profile, level, on)
+            want = book.decide(profile, level, on, age_on)
             assert (got["code"], got["level"]) == (row["code"], level)
             assert got["eligible"] == want.eligible
+            assert got["status"] == want.status
             assert got["modes"] == ";".join(want.modes)
             assert got["regulation"] == want.regulation
             assert got["institution"] == want.institution

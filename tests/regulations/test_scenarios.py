@@ -327,6 +327,196 @@ SCENARIOS = [
         "Không xét được: thiếu ngày sinh",
     ),
     (
+        "QĐ57 Đ4 a: hội viên đoàn thể ở cơ sở (chi hội trưởng)",
+        {"party_status": None, "position": "Chi hội trưởng Phụ nữ", "sector": "mat_tran_doan_the"},
+        "so_cap",
+        D57,
+        True,
+        None,
+        "Thuộc đối tượng Sơ cấp: đoàn viên, hội viên các tổ chức chính trị - xã hội ở cơ sở (Chi hội trưởng)",
+    ),
+    (
+        "QĐ57 Đ5 a: chủ tịch Ủy ban MTTQ xã",
+        {"position": "Chủ tịch Ủy ban MTTQ xã", "sector": "mat_tran_doan_the"},
+        "trung_cap",
+        D57,
+        True,
+        None,
+        "(Chủ tịch Ủy ban MTTQ xã) — Điều 5, điểm a, QĐ 57-QĐ/TW",
+    ),
+    (
+        "QĐ57 Đ5 a: chủ tịch Hội Nông dân xã (người đứng đầu tổ chức chính trị - xã hội)",
+        {"position": "Chủ tịch Hội Nông dân xã", "sector": "mat_tran_doan_the"},
+        "trung_cap",
+        D57,
+        True,
+        None,
+        "(Chủ tịch Hội Nông dân xã) — Điều 5, điểm a",
+    ),
+    (
+        "QĐ57 Đ5 a: phó chủ tịch Hội Cựu chiến binh xã (cấp phó)",
+        {"position": "Phó Chủ tịch Hội Cựu chiến binh xã", "sector": "mat_tran_doan_the"},
+        "trung_cap",
+        D57,
+        True,
+        None,
+        "Điều 5, điểm a",
+    ),
+    (
+        "QĐ57 Đ5 b: phó trưởng ban công ty nhà nước tỉnh không thuộc (chỉ tập đoàn, tổng công ty)",
+        {"position": "Phó Trưởng ban", "tier": "tinh", "sector": "doanh_nghiep"},
+        "trung_cap",
+        D57,
+        False,
+        None,
+        "Không thuộc đối tượng Trung cấp (chức vụ: Phó Trưởng phòng, ban (công ty nhà nước tỉnh))",
+    ),
+    (
+        "QĐ57 Đ6: giảng viên 5 năm — giả định giảng dạy ở học viện, trường",
+        {"lecturer_since": dt.date(2019, 5, 1)},
+        "cao_cap",
+        D57,
+        True,
+        None,
+        "[Giả định] Thuộc đối tượng Cao cấp: giảng viên trực tiếp giảng dạy lý luận chính trị từ 5 năm tại "
+        "học viện, trường",
+    ),
+    (
+        "Đã có trình độ: trung cấp → không cử học trung cấp nữa",
+        {"position": "PCT UBND xã", "theory_level": "trung_cap"},
+        "trung_cap",
+        D57,
+        False,
+        None,
+        "Đã có trình độ LLCT Trung cấp (từ Trung cấp trở lên): không cần cử đi học — Điều 5, QĐ 57-QĐ/TW",
+    ),
+    (
+        "Đã có trình độ: cao cấp → không cử học trung cấp",
+        {"position": "PCT UBND xã", "theory_level": "cao_cap"},
+        "trung_cap",
+        D350,
+        False,
+        None,
+        "Đã có trình độ LLCT Cao cấp (từ Trung cấp trở lên)",
+    ),
+    (
+        "QĐ350 trung cấp: trưởng phòng doanh nghiệp nhà nước tỉnh",
+        {"position": "Trưởng phòng", "tier": "tinh", "sector": "doanh_nghiep"},
+        "trung_cap",
+        D350,
+        True,
+        None,
+        "doanh nghiệp nhà nước: trưởng ban, phòng trở lên",
+    ),
+    (
+        "QĐ350 trung cấp: phó trưởng ban tổng công ty không đủ (từ trưởng ban)",
+        {"position": "Phó Trưởng ban", "tier": "trung_uong", "sector": "doanh_nghiep"},
+        "trung_cap",
+        D350,
+        False,
+        None,
+        "Không thuộc đối tượng Trung cấp",
+    ),
+    (
+        "QĐ350 trung cấp: giảng viên (giả định sẽ dạy chương trình trung cấp)",
+        {"lecturer_since": dt.date(2024, 1, 1)},
+        "trung_cap",
+        D350,
+        True,
+        None,
+        "[Giả định] Thuộc đối tượng Trung cấp: giảng viên sẽ giảng dạy chương trình trung cấp",
+    ),
+    (
+        "QĐ350 trung cấp: phó trưởng công an xã",
+        {"position": "Phó Trưởng Công an xã", "sector": "cong_an"},
+        "trung_cap",
+        D350,
+        True,
+        None,
+        "công an: phó trưởng công an xã, phó đội trưởng trở lên (Phó Trưởng Công an xã)",
+    ),
+    (
+        "QĐ350 cao cấp: ủy viên ban thường vụ đảng ủy xã [?]",
+        {"position": "Ủy viên Ban Thường vụ Đảng ủy xã", "sector": "dang"},
+        "cao_cap",
+        D350,
+        True,
+        None,
+        "[Giả định] Thuộc đối tượng Cao cấp: ủy viên ban thường vụ cấp ủy cấp trên trực tiếp cơ sở trở lên",
+    ),
+    (
+        "QĐ350 cao cấp: đảng ủy viên xã chưa là ủy viên ban thường vụ",
+        {"position": "Đảng ủy viên", "sector": "dang"},
+        "cao_cap",
+        D350,
+        False,
+        None,
+        "Không thuộc đối tượng Cao cấp",
+    ),
+    (
+        "QĐ350 cao cấp: trưởng công an xã",
+        {"position": "Trưởng Công an xã", "sector": "cong_an"},
+        "cao_cap",
+        D350,
+        True,
+        None,
+        "Thuộc đối tượng Cao cấp: công an: trưởng công an xã (Trưởng Công an xã)",
+    ),
+    (
+        "QĐ350 cao cấp: phó trưởng phòng công an tỉnh",
+        {"position": "Phó Trưởng phòng", "tier": "tinh", "sector": "cong_an"},
+        "cao_cap",
+        D350,
+        True,
+        None,
+        "công an: phó trưởng phòng trở lên (Phó Trưởng phòng (Công an tỉnh))",
+    ),
+    (
+        "QĐ350 cao cấp: phó đội trưởng công an tỉnh không đủ",
+        {"position": "Phó Đội trưởng", "tier": "tinh", "sector": "cong_an"},
+        "cao_cap",
+        D350,
+        False,
+        None,
+        "Không thuộc đối tượng Cao cấp",
+    ),
+    (
+        "QĐ350 cao cấp: thành viên hội đồng thành viên doanh nghiệp [?]",
+        {"position": "Thành viên HĐTV", "tier": "tinh", "sector": "doanh_nghiep"},
+        "cao_cap",
+        D350,
+        True,
+        None,
+        "[Giả định] Thuộc đối tượng Cao cấp: doanh nghiệp nhà nước: hội đồng thành viên",
+    ),
+    (
+        "QĐ350 cao cấp: trưởng phòng doanh nghiệp không thuộc",
+        {"position": "Trưởng phòng", "tier": "tinh", "sector": "doanh_nghiep"},
+        "cao_cap",
+        D350,
+        False,
+        None,
+        "Không thuộc đối tượng Cao cấp",
+    ),
+    (
+        "Không xét được: thiếu giới tính",
+        {"sex": None, "position": "PCT UBND xã"},
+        "trung_cap",
+        D57,
+        False,
+        None,
+        "Không xét được: thiếu giới tính — Điều 5, QĐ 57-QĐ/TW",
+    ),
+    (
+        "Không xét được: chức vụ ứng với nhiều chức vụ (Cấp Tỉnh, không có Khối)",
+        {"position": "Phó Trưởng phòng", "tier": "tinh", "sector": None},
+        "trung_cap",
+        D57,
+        False,
+        None,
+        "chức vụ «Phó Trưởng phòng» ứng với nhiều chức vụ trong danh mục",
+    ),
+    (
         "Không xét được: chức vụ lạ",
         {"position": "Tạp vụ kiêm bảo vệ"},
         "trung_cap",
@@ -350,6 +540,38 @@ def test_clause(book, case, row, level, on, eligible, modes, text):
     if text is not None:
         assert text in decision.summary
     assert book.screen(roster, on, [level])["reasons"][0] == decision.summary
+
+
+def test_missing_sex_cannot_be_judged_at_any_offered_level(book):
+    roster = frame([{"sex": None, "position": "PCT UBND xã"}])
+    for on in (D57, D350):
+        screened = book.screen(roster, on, with_status=True)
+        profile = book.profile(roster.row(0, named=True), on)
+        for row in screened.iter_rows(named=True):
+            decision = book.decide(profile, row["level"], on)
+            assert row["status"] == decision.status
+            assert decision.status == ("not_offered" if not decision.offered else "not_judged")
+
+
+@pytest.mark.parametrize(
+    ("age_on", "age", "modes"),
+    [
+        (None, 32, ("tap_trung",)),  # the decision date
+        (dt.date(2024, 6, 1), 33, ("tap_trung", "khong_tap_trung")),  # the birthday has passed then
+        (dt.date(2024, 5, 31), 32, ("tap_trung",)),
+    ],
+)
+def test_age_reference_date_QD57_D5_is_configurable(book, age_on, age, modes):
+    """REGULATIONS.md §3.2: age in completed years on the decision date [I] — the date can be set."""
+    roster = frame([{"position": "PCT UBND xã", "sex": "nu", "birth_date": dt.date(1991, 6, 1)}])
+    decision = book.decide(book.profile(roster.row(0, named=True), D57), "trung_cap", D57, age_on)
+    assert decision.modes == modes
+    note = f" (tính đến ngày {age_on:%d/%m/%Y})" if age_on else ""
+    assert f"Nữ, {age} tuổi{note} " in decision.summary
+    mode_reason = next(r for r in decision.reasons if r.condition == "modes")
+    assert (mode_reason.value, mode_reason.threshold) == (f"Nữ, {age} tuổi{note}", "Nữ từ 33 tuổi")
+    screened = book.screen(roster, D57, ["trung_cap"], age_on=age_on).row(0, named=True)
+    assert (screened["modes"], screened["reasons"]) == (";".join(modes), decision.summary)
 
 
 def test_not_judged_and_not_offered_flags(book):

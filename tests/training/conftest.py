@@ -8,13 +8,23 @@ from decimal import Decimal
 import pytest
 
 from llct.accounts.models import Role
-from llct.training.choices import LecturerKind, ManagementRole
+from llct.training.choices import AttendanceStatus, LecturerKind, ManagementRole
 from llct.training.models import Lecturer, Programme
 from llct.training.services import allocation, eligibility
 from llct.training.services import classes as class_services
+from llct.training.services.assessment import essays
+from llct.training.services.assessment.rules import CLAUSES
+from llct.training.services.attendance import attendance_record
 from llct.training.services.catalogue import catalogue_load
 
 START = dt.date(2025, 12, 1)
+
+
+def article(*keys: str):
+    """Put the QĐ 1147 articles a test encodes in its id, from `rules.CLAUSES` (the test takes an
+    `article` argument and shows it in its assertion messages)."""
+    text = " + ".join(CLAUSES[k] for k in keys)
+    return pytest.mark.parametrize("article", [pytest.param(text, id=text)])
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +64,7 @@ def users(tree, make_user):
         "inspector": make_user(Role.INSPECTOR, tree["north"]),
         "school_officer": make_user(Role.ACADEMIC_OFFICER, tree["school"]),
         "school_director": make_user(Role.DIRECTOR, tree["school"]),
+        "approver": make_user(Role.ORG_BOARD, tree["north"]),
     }
 
 
@@ -172,6 +183,36 @@ def commune_class(tree, programmes, users, lecturers, make_cadre):
         return klass
 
     return make
+
+
+@pytest.fixture
+def marked_class(commune_class, users, lecturers):
+    """A 25-learner class, all present, essays marked 7/8 (mean 7.5), except learner 0 marked 4/4.5."""
+    klass = commune_class(n=25, days=1)
+    by = users["officer"]
+    lecturers[0].user = users["lecturer"]
+    lecturers[0].save()
+    session = klass.sessions.get()
+    day = START + dt.timedelta(days=5)
+    for e in klass.enrolments.all():
+        attendance_record(session, e, AttendanceStatus.PRESENT, by=by)
+    assert essays.essays_receive(klass, on=day, by=by).received == 25
+    for i, e in enumerate(klass.enrolments.order_by("pk")):
+        essay = e.essays.get()
+        first, second = (Decimal("4"), Decimal("4.5")) if i == 0 else (Decimal("7"), Decimal("8"))
+        essays.essay_mark(
+            essay,
+            first_marker=lecturers[0],
+            first_mark=first,
+            second_marker=lecturers[1],
+            second_mark=second,
+            marked_on=day,
+            by=users["lecturer"],
+        )
+    essays.marks_hand_in(klass, on=day + dt.timedelta(days=1), by=users["lecturer"])
+    essays.marks_publish(klass, on=day + dt.timedelta(days=2), by=by)
+    klass.refresh_from_db()
+    return klass
 
 
 def d(value: str) -> Decimal:

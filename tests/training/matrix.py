@@ -1,5 +1,6 @@
 """Objects for the project's scope matrix (tests/test_scope_matrix.py): one of each training object inside
-province Bắc Sơn and one in Nam Hà; `training_url_kwargs(w, url_name)` → (inside kwargs, outside kwargs)."""
+province Bắc Sơn and one in Nam Hà; `training_url_kwargs(w, url_name)` → (inside kwargs, outside kwargs);
+`TRAINING_ACTIONS`: the action a URL needs beyond Action.VIEW."""
 
 import datetime as dt
 
@@ -24,8 +25,18 @@ DAY = dt.date(2025, 12, 1)
 
 def _objects(institution: Unit, commune: Unit, cadre, tag: str) -> dict:
     programme = Programme.objects.get(code="nhan_thuc_ve_dang")
-    Lecturer.objects.create(
+    lecturer = Lecturer.objects.create(
         institution=institution, full_name=f"Giảng viên {tag}", kind=LecturerKind.FULL_TIME
+    )
+    exam_class = TrainingClass.objects.create(
+        institution=institution,
+        code=f"MATRIX-{tag}-TC",
+        name="Lớp trung cấp",
+        programme=Programme.objects.get(code="trung_cap"),
+        starts_on=DAY,
+        ends_on=DAY,
+        capacity=30,
+        status=ClassStatus.IN_PROGRESS,
     )
     klass = TrainingClass.objects.create(
         institution=institution,
@@ -49,7 +60,15 @@ def _objects(institution: Unit, commune: Unit, cadre, tag: str) -> dict:
     nomination = Nomination.objects.create(
         cadre=cadre, programme=programme, sending_unit=commune, nominated_on=DAY
     )
-    return dict(klass=klass, enrolment=enrolment, session=session, plan=plan, nomination=nomination)
+    return dict(
+        klass=klass,
+        enrolment=enrolment,
+        session=session,
+        plan=plan,
+        nomination=nomination,
+        lecturer=lecturer,
+        exam_class=exam_class,
+    )
 
 
 def training_world(w) -> tuple[dict, dict]:
@@ -86,6 +105,8 @@ def _kwargs(objects: dict, url_name: str) -> dict:
         "training:essay_mark": {"pk": klass.pk, "enrolment_pk": enrolment.pk},
         "training:learner_action": {"pk": klass.pk, "enrolment_pk": enrolment.pk},
         "training:recognition_pdf": {"pk": klass.pk},
+        "training:exam_marks": {"pk": objects["exam_class"].pk},
+        "training:lecturer_edit": {"pk": objects["lecturer"].pk},
         "api:class_learners": {"class_id": klass.pk},
     }[url_name]
 
@@ -103,8 +124,15 @@ TRAINING_URLS = (
     "training:essay_mark",
     "training:learner_action",
     "training:recognition_pdf",
+    "training:exam_marks",
+    "training:lecturer_edit",
     "api:class_learners",
 )
 # POST-only pages: an empty form from an allowed role inside the scope redirects back to the class.
 TRAINING_POST_URLS = {"training:essay_mark": 302, "training:learner_action": 302}
-TRAINING_ACTIONS = {"training:essay_mark": Action.ENTER_MARKS, "training:learner_action": Action.ENTER_MARKS}
+# What opening each URL needs beyond Action.VIEW (a GET for the others; the POSTs above).
+TRAINING_ACTIONS = {
+    "training:essay_mark": Action.ENTER_MARKS,
+    "training:learner_action": Action.ENTER_MARKS,
+    "training:lecturer_edit": Action.RUN_TRAINING,
+}

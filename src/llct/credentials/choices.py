@@ -35,3 +35,9 @@ class IssueJobStatus(models.TextChoices):
     RUNNING = "dang_chay", _("Đang cấp")
     DONE = "xong", _("Đã xong")
     FAILED = "loi", _("Có lỗi")
+
+
+class BlankStatus(models.TextChoices):
+    AVAILABLE = "chua_dung", _("Chưa dùng")
+    USED = "da_dung", _("Đã in văn bằng")
+    SPOILED = "hong", _("Hỏng, hủy")

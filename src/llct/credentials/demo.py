@@ -1,42 +1,77 @@
-"""Demo data of credentials: documents for the demo's recognised classes, one of them revoked."""
+"""Demo data of credentials: documents for the demo's recognised classes (diplomas on blanks from a
+received stock), one of them revoked, one handed over."""
 
 import datetime as dt
 
+from django.utils import timezone
+
+from llct.accounts.models import Role, User
 from llct.credentials.choices import CredentialKind, RevocationReason
-from llct.credentials.models import Credential
-from llct.credentials.services import CredentialError, credential_issue, credential_revoke
+from llct.credentials.models import BlankStock, Credential
+from llct.credentials.services import (
+    CredentialError,
+    blank_stock_receive,
+    credential_hand_over,
+    credential_issue,
+    credential_revoke,
+)
+from llct.registry.models import Unit
+from llct.training.demo import DEMO_USER
 from llct.training.models import TrainingClass
+
+
+def _operator() -> User:
+    """The account the training demo acts as (an administrator of the whole tree), so writes are audited."""
+    root = Unit.objects.filter(depth=1).order_by("path").first()
+    user, _created = User.objects.get_or_create(
+        username=DEMO_USER, defaults={"role": Role.ADMIN, "unit": root, "first_name": "Dữ liệu mẫu"}
+    )
+    return user
+
+
+def _blank_stock(institution, received_on: dt.date, by) -> None:
+    if not BlankStock.objects.filter(institution=institution).exists():
+        blank_stock_receive(
+            institution, "AB 000001", "AB 000500", by, received_on, "Biên bản giao nhận phôi (dữ liệu mẫu)"
+        )
 
 
 def credentials_demo_load(by=None, leave_pending: int = 1) -> dict[str, int]:
     """Issue the documents of every recognised class whose programme leads to one, except for the last
     `leave_pending` learners of the latest class (so the overdue list has something to show), then revoke
-    one document. Each is issued five days after its class's recognition decision. Safe to run twice."""
+    one document and hand one over. Each is issued five days after its class's recognition decision;
+    diplomas take the institution's blanks in order. Safe to run twice."""
+    by = by or _operator()
     classes = list(
         TrainingClass.objects.filter(recognition__isnull=False, programme__output__in=CredentialKind.values)
-        .select_related("recognition", "programme")
+        .select_related("recognition", "programme", "institution")
         .order_by("recognition__signed_on", "pk")
     )
     issued = 0
     for klass in classes:
         recognition = klass.recognition
         issued_on = recognition.signed_on + dt.timedelta(days=5)
-        blanks = klass.programme.output == CredentialKind.DIPLOMA
+        if klass.programme.output == CredentialKind.DIPLOMA:
+            _blank_stock(klass.institution, recognition.signed_on, by)
         learners = list(recognition.enrolments.order_by("cadre__name_sort_key", "pk"))
         if klass is classes[-1] and leave_pending:
             learners = learners[:-leave_pending]
-        for index, enrolment in enumerate(learners, start=1):
-            blank = f"{klass.code}-P{index:04d}" if blanks else None
+        for enrolment in learners:
             try:
-                credential_issue(enrolment, by, blank_serial=blank, issued_on=issued_on)
+                credential_issue(enrolment, by, issued_on=issued_on)
                 issued += 1
             except CredentialError:
                 continue  # already issued by an earlier run, or the learner holds one from another class
-    revoked = 0
-    first = Credential.objects.filter(status="hieu_luc").order_by("pk").first()
+    revoked = handed = 0
+    valid = Credential.objects.filter(status="hieu_luc").order_by("pk")
+    first = valid.first()
     if first is not None and not Credential.objects.filter(status="thu_hoi").exists():
         credential_revoke(
             first, RevocationReason.CENTRE_ERROR, "Quyết định thu hồi số 01/QĐ-TTCT (dữ liệu mẫu)", by
         )
         revoked = 1
-    return {"issued": issued, "revoked": revoked}
+    second = valid.filter(handed_over_on__isnull=True, issued_on__lte=timezone.localdate()).first()
+    if second is not None and not Credential.objects.filter(handed_over_on__isnull=False).exists():
+        credential_hand_over(second, by, second.holder.full_name, second.issued_on)
+        handed = 1
+    return {"issued": issued, "revoked": revoked, "handed_over": handed}

@@ -1,6 +1,7 @@
-"""The master register (sổ gốc), its yearly counters, the credentials it records, certified copies and bulk
-issue jobs."""
+"""The master register (sổ gốc), its yearly counters, the credentials it records, certified copies, bulk
+issue jobs, and the stock of pre-printed diploma blanks (phôi)."""
 
+import base64
 import secrets
 
 from django.conf import settings
@@ -10,12 +11,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .choices import CredentialKind, CredentialStatus, IssueJobStatus, RevocationReason
+from .choices import BlankStatus, CredentialKind, CredentialStatus, IssueJobStatus, RevocationReason
 
 
 def new_token() -> str:
-    """The verification token printed in the QR code: 128 random bits, unguessable."""
-    return secrets.token_urlsafe(16)
+    """The verification token printed in the QR code: 80 random bits in 16 upper-case base-32 characters,
+    unguessable. Upper-case letters and digits fit the QR code's alphanumeric mode, which makes a smaller
+    code than the older lower-case tokens (22 URL-safe characters), which stay valid."""
+    return base64.b32encode(secrets.token_bytes(10)).decode("ascii")
 
 
 class CertificateRegister(models.Model):
@@ -86,6 +89,12 @@ class Credential(models.Model):
         related_name="credentials",
         verbose_name=_("người được cấp"),
     )
+    # The public facts as entered in the register on issue (the document bears them as printed, even if the
+    # registry later corrects a name): verification reads this one row and no other table.
+    holder_name = models.CharField(_("họ và tên trên văn bằng"), max_length=150, blank=True)
+    programme_name = models.CharField(_("chương trình trên văn bằng"), max_length=255, blank=True)
+    programme_level = models.CharField(_("trình độ trên văn bằng"), max_length=20, blank=True)
+    institution_name = models.CharField(_("cơ sở cấp trên văn bằng"), max_length=255, blank=True)
     enrolment = models.ForeignKey(
         "training.Enrolment",
         on_delete=models.PROTECT,
@@ -115,12 +124,6 @@ class Credential(models.Model):
         related_name="+",
         verbose_name=_("người vào sổ"),
     )
-    blank_serial = models.CharField(
-        _("số hiệu phôi"),
-        max_length=40,
-        blank=True,
-        help_text=_("Số in sẵn trên phôi bằng; mỗi phôi chỉ dùng một lần."),
-    )
     status = models.CharField(
         _("tình trạng"), max_length=12, choices=CredentialStatus.choices, default=CredentialStatus.VALID
     )
@@ -138,6 +141,9 @@ class Credential(models.Model):
         verbose_name=_("cấp lại cho"),
     )
     reissue_reason = models.CharField(_("lý do cấp lại"), max_length=255, blank=True)
+    handed_over_on = models.DateField(_("ngày trao"), null=True, blank=True)
+    handed_over_to = models.CharField(_("người nhận"), max_length=150, blank=True)
+    loss_reported_on = models.DateField(_("ngày báo mất (trước khi trao)"), null=True, blank=True)
     token = models.CharField(_("mã xác minh"), max_length=32, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("vào sổ lúc"), auto_now_add=True)
 
@@ -156,11 +162,6 @@ class Credential(models.Model):
                 fields=["holder", "programme"],
                 condition=~Q(status=CredentialStatus.REPLACED),
                 name="one_credential_per_holder_programme",
-            ),
-            models.UniqueConstraint(
-                fields=["register", "blank_serial"],
-                condition=~Q(blank_serial=""),
-                name="each_blank_used_once",
             ),
         ]
         indexes = [models.Index(fields=["status", "issued_on"])]
@@ -218,6 +219,7 @@ class IssueJob(models.Model):
     done = models.PositiveIntegerField(_("đã xử lý"), default=0)
     issued = models.PositiveIntegerField(_("đã cấp"), default=0)
     skipped = models.JSONField(_("không cấp"), default=list, blank=True)
+    without_blank = models.PositiveIntegerField(_("bằng chưa có phôi"), default=0)
     error = models.TextField(_("lỗi"), blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
@@ -235,3 +237,95 @@ class IssueJob(models.Model):
     @property
     def percent(self) -> int:
         return 100 if not self.total else round(100 * self.done / self.total)
+
+
+class BlankStock(models.Model):
+    """A batch of pre-printed diploma blanks (phôi bằng) an institution received: the serials from
+    `prefix first_number` to `prefix last_number`, e.g. "AB 000101–AB 000200". The centre prints and keeps
+    the blanks (QĐ 208; HD 11), so each one is accounted for: unused, used by one diploma, or spoiled."""
+
+    institution = models.ForeignKey(
+        "registry.Unit", on_delete=models.PROTECT, related_name="blank_stocks", verbose_name=_("cơ sở")
+    )
+    prefix = models.CharField(_("ký hiệu"), max_length=10, blank=True)
+    first_number = models.PositiveIntegerField(_("từ số"))
+    last_number = models.PositiveIntegerField(_("đến số"))
+    digits = models.PositiveSmallIntegerField(_("số chữ số"), default=6)
+    received_on = models.DateField(_("ngày nhận"))
+    document = models.CharField(_("biên bản, chứng từ nhận"), max_length=255, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người nhập"),
+    )
+    created_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lô phôi bằng")
+        verbose_name_plural = _("lô phôi bằng")
+        ordering = ["institution", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_number__gte=models.F("first_number")), name="blank_range_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.serial(self.first_number)}–{self.serial(self.last_number)}"
+
+    def serial(self, number: int) -> str:
+        """The serial as printed on the blank, e.g. "AB 000101"."""
+        digits = f"{number:0{self.digits}d}"
+        return f"{self.prefix} {digits}" if self.prefix else digits
+
+
+class Blank(models.Model):
+    """One pre-printed blank. Used by at most one diploma and only once: `credential` is unique, and a
+    blank is "used" exactly when it is linked (database constraints, so concurrent issuers cannot share
+    one). A spoiled blank (misprinted, torn) is kept with the reason and never used."""
+
+    stock = models.ForeignKey(BlankStock, on_delete=models.PROTECT, related_name="blanks")
+    # The stock's institution, repeated so that the database can refuse the same serial twice across stocks.
+    institution = models.ForeignKey("registry.Unit", on_delete=models.PROTECT, related_name="+")
+    prefix = models.CharField(_("ký hiệu"), max_length=10, blank=True)
+    number = models.PositiveIntegerField(_("số"))
+    serial = models.CharField(_("số hiệu phôi"), max_length=40)
+    status = models.CharField(
+        _("tình trạng"), max_length=10, choices=BlankStatus.choices, default=BlankStatus.AVAILABLE
+    )
+    credential = models.OneToOneField(
+        Credential,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="blank",
+        verbose_name=_("văn bằng in trên phôi"),
+    )
+    spoiled_on = models.DateField(_("ngày hỏng"), null=True, blank=True)
+    spoiled_reason = models.CharField(_("lý do hỏng"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phôi bằng")
+        verbose_name_plural = _("phôi bằng")
+        ordering = ["stock", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "prefix", "number"], name="each_blank_serial_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=BlankStatus.USED, credential__isnull=False)
+                | (~Q(status=BlankStatus.USED) & Q(credential__isnull=True)),
+                name="blank_used_iff_linked",
+            ),
+        ]
+        indexes = [models.Index(fields=["institution", "status", "stock", "number"])]
+
+    def __str__(self) -> str:
+        return self.serial

@@ -1,30 +1,84 @@
-"""The public verification page: no login; by QR token or serial; shows only the public facts."""
+"""The public verification page: no login; by QR token or serial; shows only the public facts.
 
+These views never touch the session or the CSRF token, and render without context processors, so a
+response sets no cookie and varies only by language; `?lang=en` (or the browser's Accept-Language)
+chooses the language, since the signed-in language switch needs a session and a form. The frame of the
+pages (the site's header, stylesheet, language links) is the same for every request in a language, so it
+is rendered once per language and process; each request renders only its content."""
+
+from functools import cache, wraps
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.template import loader
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from llct.credentials.forms import SearchForm
 from llct.credentials.selectors import credential_by_key
 from llct.credentials.verification import not_found_message, over_limit, public_view, too_many_message
 
+_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
+
+def _lang(request: HttpRequest) -> str:
+    lang = request.GET.get("lang", "")
+    return lang if lang in _LANGUAGES else ""
+
+
+def _in_chosen_language(view):
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        lang = _lang(request)
+        if not lang:
+            return view(request, *args, **kwargs)
+        with translation.override(lang):
+            response = view(request, *args, **kwargs)
+        response["Content-Language"] = lang
+        return response
+
+    return wrapped
+
+
+_CONTENT = "<!-- llct:content -->"
+
+
+@cache
+def _frame(language: str) -> tuple[str, str]:
+    html = loader.get_template("credentials/public_base.html").render({"content": mark_safe(_CONTENT)})
+    before, _marker, after = html.partition(_CONTENT)
+    return before, after
+
+
+def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    before, after = _frame(translation.get_language())
+    content = loader.get_template(template).render({**context, "lang": _lang(request)})
+    return HttpResponse(before + content + after, status=status)
+
+
+@_in_chosen_language
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     if form.is_valid():
-        return redirect("credentials_public:verify", key=form.cleaned_data["q"].strip())
-    return render(request, "credentials/verify_search.html", {"form": form})
+        response = redirect("credentials_public:verify", key=form.cleaned_data["q"].strip())
+        if _lang(request):
+            response["Location"] += f"?lang={_lang(request)}"
+        return response
+    return _page(request, "credentials/_search.html", {})
 
 
+@_in_chosen_language
 def verify(request: HttpRequest, key: str) -> HttpResponse:
     """QĐ 1147 registers are public evidence: anyone may check a document is genuine and still valid."""
     if over_limit(request):
-        return render(request, "credentials/verify_error.html", {"message": too_many_message()}, status=429)
+        return _page(request, "credentials/verify_error.html", {"message": too_many_message()}, status=429)
     credential = credential_by_key(key)
     if credential is None:
-        return render(
+        return _page(
             request,
             "credentials/verify_error.html",
             {"message": not_found_message(key), "show_search": True},
             status=404,
         )
-    return render(request, "credentials/verify.html", {"facts": public_view(credential)})
+    return _page(request, "credentials/verify.html", {"facts": public_view(credential)})

@@ -1,5 +1,6 @@
 """Staff pages of credentials: registers, documents, issuing (one or a whole class), overdue list,
-revocation, re-issue and certified copies. Scoped to the user's institutions; outside → 404."""
+hand-over, loss, revocation, re-issue, certified copies, and the stock of diploma blanks. Scoped to the
+user's institutions; outside → 404. The services check the role and scope again (403)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,15 +12,32 @@ from django.views.decorators.http import require_POST
 
 from llct.accounts.permissions import Action, can
 from llct.credentials import selectors as sel
-from llct.credentials.forms import CopyForm, IssueForm, ReissueForm, RevokeForm
-from llct.credentials.pdf import credentials_pdf, public_base_url
+from llct.credentials.forms import (
+    BlankRecordForm,
+    BlankStockForm,
+    CopyForm,
+    HandOverForm,
+    IssueForm,
+    LossForm,
+    ReissueForm,
+    RevokeForm,
+    SpoilForm,
+)
+from llct.credentials.models import Blank
+from llct.credentials.pdf import credentials_pdf, public_base_url, verification_url
 from llct.credentials.services import (
     CredentialError,
+    blank_spoil,
+    blank_stock_receive,
+    credential_blank_record,
     credential_certified_copy,
+    credential_hand_over,
     credential_issue,
     credential_issue_class,
+    credential_loss_report,
     credential_reissue,
     credential_revoke,
+    reissue_due_on,
 )
 
 
@@ -37,7 +55,9 @@ def register_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
     register = get_object_or_404(sel.registers_visible(request.user), pk=pk)
-    credentials = register.credentials.select_related("holder", "programme").order_by("year", "number")
+    credentials = register.credentials.select_related("holder", "programme", "blank").order_by(
+        "year", "number"
+    )
     return render(
         request, "credentials/register_detail.html", {"register": register, "credentials": credentials}
     )
@@ -48,12 +68,18 @@ def credential_detail(request: HttpRequest, pk: int) -> HttpResponse:
     credential = get_object_or_404(sel.credentials_visible(request.user), pk=pk)
     context = {
         "credential": credential,
+        "blank": Blank.objects.filter(credential=credential).first(),
+        "reissue_due_on": reissue_due_on(credential),
+        "replaced_due_on": reissue_due_on(credential.replaces) if credential.replaces else None,
         "copies": credential.copies.all(),
         "can_issue": can(request.user, Action.ISSUE_CREDENTIALS),
         "revoke_form": RevokeForm(),
         "reissue_form": ReissueForm(),
         "copy_form": CopyForm(),
-        "verify_url": public_base_url(request) + f"/verify/{credential.token}",
+        "hand_over_form": HandOverForm(),
+        "loss_form": LossForm(),
+        "blank_form": BlankRecordForm(),
+        "verify_url": verification_url(credential.token, public_base_url(request)),
     }
     return render(request, "credentials/credential_detail.html", context)
 
@@ -80,7 +106,7 @@ def class_detail(request: HttpRequest, class_pk: int) -> HttpResponse:
         "pending": sel.class_pending(klass),
         "job": klass.issue_jobs.first(),
         "can_issue": can(request.user, Action.ISSUE_CREDENTIALS),
-        "issue_form": IssueForm(),
+        "issue_form": IssueForm(auto_id=False),
     }
     return render(request, "credentials/class_detail.html", context)
 
@@ -154,6 +180,7 @@ def _act(request: HttpRequest, pk: int, form_class, action) -> HttpResponse:
     except CredentialError as refusal:
         messages.error(request, refusal.message)
         return redirect("credentials:credential_detail", pk=pk)
+    # A copy or a blank names its document; a re-issue is the new document.
     return redirect("credentials:credential_detail", pk=getattr(result, "credential_id", None) or result.pk)
 
 
@@ -178,6 +205,31 @@ def reissue(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def hand_over(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request, pk, HandOverForm, lambda c, d: credential_hand_over(c, request.user, d["to"], d["on"])
+    )
+
+
+@login_required
+@require_POST
+def report_loss(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, LossForm, lambda c, d: credential_loss_report(c, request.user, d["on"]))
+
+
+@login_required
+@require_POST
+def blank_record(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        BlankRecordForm,
+        lambda c, d: credential_blank_record(c, request.user, d["blank_serial"]),
+    )
+
+
+@login_required
+@require_POST
 def certified_copy(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -187,3 +239,68 @@ def certified_copy(request: HttpRequest, pk: int) -> HttpResponse:
             c, request.user, requested_by=d["requested_by"], copies=d["copies"]
         ),
     )
+
+
+@login_required
+def blank_stock_list(request: HttpRequest) -> HttpResponse:
+    stocks = sel.blank_stocks_visible(request.user).order_by("institution__path", "-pk")
+    context = {
+        "stocks": [(stock, sel.blank_stock_summary(stock)) for stock in stocks[:200]],
+        "can_issue": can(request.user, Action.ISSUE_CREDENTIALS),
+        "form": BlankStockForm(institutions=sel.blank_institutions(request.user)),
+    }
+    return render(request, "credentials/blank_stock_list.html", context)
+
+
+@login_required
+@require_POST
+def blank_stock_receive_view(request: HttpRequest) -> HttpResponse:
+    _require(request.user, Action.ISSUE_CREDENTIALS)
+    form = BlankStockForm(request.POST, institutions=sel.blank_institutions(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Thông tin chưa đầy đủ: %(errors)s") % {"errors": form.errors.as_text()})
+        return redirect("credentials:blank_stock_list")
+    data = form.cleaned_data
+    try:
+        stock = blank_stock_receive(
+            data["institution"],
+            data["first"],
+            data["last"],
+            request.user,
+            data["received_on"],
+            data["document"],
+        )
+    except CredentialError as refusal:
+        messages.error(request, refusal.message)
+        return redirect("credentials:blank_stock_list")
+    messages.success(request, _("Đã nhập lô phôi %(stock)s.") % {"stock": stock})
+    return redirect("credentials:blank_stock_detail", pk=stock.pk)
+
+
+@login_required
+def blank_stock_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    stock = get_object_or_404(sel.blank_stocks_visible(request.user), pk=pk)
+    context = {
+        "stock": stock,
+        "summary": sel.blank_stock_summary(stock),
+        "blanks": stock.blanks.select_related("credential").order_by("number"),
+        "can_issue": can(request.user, Action.ISSUE_CREDENTIALS),
+        "spoil_form": SpoilForm(auto_id=False),
+    }
+    return render(request, "credentials/blank_stock_detail.html", context)
+
+
+@login_required
+@require_POST
+def blank_spoil_view(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request.user, Action.ISSUE_CREDENTIALS)
+    blank = get_object_or_404(sel.blanks_visible(request.user), pk=pk)
+    form = SpoilForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Cần ghi lý do phôi hỏng."))
+    else:
+        try:
+            blank_spoil(blank, request.user, form.cleaned_data["reason"])
+        except CredentialError as refusal:
+            messages.error(request, refusal.message)
+    return redirect("credentials:blank_stock_detail", pk=blank.stock_id)

@@ -21,17 +21,25 @@ def _fonts() -> typst.Fonts:
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(FONTS_DIR)])
 
 
-def render_pdf(template_name: str | Path, data: dict) -> bytes:
-    """Compile `template_name` (a file in `documents/templates/`, or a path) with `data` (JSON-serialisable;
-    dates and decimals are written as strings) and return the PDF."""
+def pdf_compiler(template_name: str | Path) -> typst.Compiler:
+    """A compiler of `template_name` (a file in `documents/templates/`, or a path). Reusing one for several
+    documents keeps the parsed template and the fonts it loaded; one compiler compiles one at a time."""
     template = Path(template_name)
     if not template.is_absolute():
         template = TEMPLATES_DIR / template
-    compiler = typst.Compiler(
-        str(template),
-        root=str(template.parent),
-        font_paths=_fonts(),
-        ignore_system_fonts=True,
-        sys_inputs={"data": json.dumps(data, default=str, ensure_ascii=False)},
+    return typst.Compiler(
+        str(template), root=str(template.parent), font_paths=_fonts(), ignore_system_fonts=True
     )
-    return compiler.compile(format="pdf")
+
+
+def pdf_compile(compiler: typst.Compiler, data: dict) -> bytes:
+    """Compile with `data` (JSON-serialisable; dates and decimals are written as strings). typst releases
+    the GIL meanwhile, so another thread can prepare the next document."""
+    return compiler.compile(
+        format="pdf", sys_inputs={"data": json.dumps(data, default=str, ensure_ascii=False)}
+    )
+
+
+def render_pdf(template_name: str | Path, data: dict) -> bytes:
+    """Compile `template_name` with `data` and return the PDF."""
+    return pdf_compile(pdf_compiler(template_name), data)

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import BinaryIO
 
 import xlsxwriter
+from django.utils.translation import gettext as _
 
 from llct.eligibility.presenting import institution_label, level_label, modes_label
 from llct.eligibility.selectors import EligibleCadres
@@ -43,7 +44,19 @@ def eligible_cadres_xlsx(
         bold,
     )
     sheet.write(
-        1, 0, f"Tổng số: {result.total}; đủ điều kiện: {result.eligible}; chưa đủ: {result.not_eligible}"
+        1,
+        0,
+        _(
+            "Tổng số: %(total)s; đủ điều kiện: %(eligible)s; không đủ điều kiện: %(not_eligible)s; "
+            "không mở bậc này: %(not_offered)s; không xét được: %(not_judged)s"
+        )
+        % {
+            "total": result.total,
+            "eligible": result.eligible,
+            "not_eligible": result.not_eligible,
+            "not_offered": result.not_offered,
+            "not_judged": result.not_judged,
+        },
     )
     sheet.write_row(3, 0, HEADERS, header)
     for i, row in enumerate(result.rows, start=4):

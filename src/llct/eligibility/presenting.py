@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from llct.eligibility.choices import Level, StudyMode
 from llct.eligibility.models import RegulationVersion
 from llct.registry.choices import UnitKind
-from llct.regulations import Decision, RegulationDataError
+from llct.regulations import Citation, Decision, RegulationDataError
 from llct.regulations.rulebook import cite
 from llct.regulations.schema import VersionSpec, parse
 
@@ -30,16 +30,31 @@ def institution_label(kind: str | None) -> str:
     return str(UnitKind(kind).label) if kind in UnitKind.values else (kind or "")
 
 
+def citation_view(citation: Citation) -> dict:
+    """A citation's parts (document, chapter, article, clause, point) and its text ("Điều 5, QĐ 57-QĐ/TW")."""
+    return {
+        "document": citation.document,
+        "chapter": citation.chapter,
+        "article": citation.article,
+        "clause": citation.clause,
+        "point": citation.point,
+        "text": str(citation),
+    }
+
+
 def reason_rows(decision: Decision) -> list[dict]:
-    """Every reason of a decision: condition, met, value read, threshold, citation, assumption, sentence."""
+    """Every reason of a decision: condition, met, value read, threshold, citation, assumption, whether it
+    is part of the short explanation (`shown`, the reasons column of the list and its export) and the
+    sentence."""
     return [
         {
             "condition": r.condition,
             "met": r.met,
             "value": r.value,
             "threshold": r.threshold,
-            "citation": str(r.citation),
+            "citation": citation_view(r.citation),
             "assumption": r.assumption,
+            "shown": r.shown,
             "text": r.text,
         }
         for r in decision.reasons
@@ -128,4 +143,10 @@ def version_items(version: RegulationVersion) -> dict:
                 "items": items,
             }
         )
-    return {"error": "", "levels": levels, "dates_confidence": spec.dates_confidence, "note": spec.note}
+    return {
+        "error": "",
+        "levels": levels,
+        "from_confidence": CONFIDENCE_LABELS[spec.from_confidence],
+        "to_confidence": CONFIDENCE_LABELS[spec.to_confidence] if spec.to_confidence else "",
+        "note": spec.note,
+    }

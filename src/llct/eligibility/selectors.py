@@ -2,7 +2,7 @@
 application"), always cut to the user's scope."""
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import polars as pl
@@ -12,7 +12,6 @@ from llct.accounts.scope import scoped
 from llct.eligibility.models import SpecialCaseDecision
 from llct.eligibility.services.rulebook import current_rulebook, match_token
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Unit, YearlyRating
-from llct.regulations.texts import UNJUDGED
 
 _TEXT = ("sex", "ethnicity", "party_status", "education", "theory_level", "grade")
 
@@ -24,20 +23,28 @@ class EligibilityRow:
     full_name: str
     unit: str
     eligible: bool
-    judged: bool
+    status: str  # llct.regulations.model.STATUSES, as `llct screen` counts it
     modes: tuple[str, ...]
     regulation: str
     institution: str | None
     reasons: str
     special_case: SpecialCaseDecision | None
 
+    @property
+    def judged(self) -> bool:
+        return self.status != "not_judged"
+
 
 @dataclass(frozen=True)
 class EligibleCadres:
+    """The rows kept by the filters, and the counts of the whole subtree, as `llct screen` counts them:
+    eligible, not eligible, level not offered on the date, not judged (each person in exactly one)."""
+
     rows: list[EligibilityRow]
     total: int
     eligible: int
     not_eligible: int
+    not_offered: int
     not_judged: int
 
 
@@ -116,7 +123,7 @@ def eligible_cadres(
         cadres = cadres.filter(pk__in=cadre_list(user, q=q).values("pk"))
     cadres = cadres.order_by("name_sort_key", "code")
     frame = roster_frame(cadres, on)
-    screened = current_rulebook().screen(frame, on, [level]) if frame.height else None
+    screened = current_rulebook().screen(frame, on, [level], with_status=True) if frame.height else None
     names = {c["pk"]: c for c in cadres.values("pk", "full_name", "unit__name")}
     specials: dict[int, SpecialCaseDecision] = {}
     for decision in SpecialCaseDecision.objects.filter(
@@ -135,7 +142,7 @@ def eligible_cadres(
                     full_name=names[cadre_id]["full_name"],
                     unit=names[cadre_id]["unit__name"],
                     eligible=bool(result["eligible"]),
-                    judged=UNJUDGED not in (result["reasons"] or ""),
+                    status=result["status"],
                     modes=modes,
                     regulation=result["regulation"] or "",
                     institution=result["institution"],
@@ -143,11 +150,17 @@ def eligible_cadres(
                     special_case=specials.get(cadre_id),
                 )
             )
-    eligible = sum(r.eligible for r in rows)
-    not_judged = sum(not r.judged for r in rows)
+    counts = Counter(r.status for r in rows)
     kept = [
         r
         for r in rows
         if (show == "all" or (show == "not_eligible") != r.eligible) and (not mode or mode in r.modes)
     ]
-    return EligibleCadres(kept, len(rows), eligible, len(rows) - eligible, not_judged)
+    return EligibleCadres(
+        kept,
+        total=len(rows),
+        eligible=counts["eligible"],
+        not_eligible=counts["not_eligible"],
+        not_offered=counts["not_offered"],
+        not_judged=counts["not_judged"],
+    )

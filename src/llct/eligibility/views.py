@@ -26,7 +26,11 @@ from llct.eligibility.models import RegulationVersion, SpecialCaseDecision
 from llct.eligibility.presenting import decision_view, version_items
 from llct.eligibility.selectors import eligible_cadres
 from llct.eligibility.services.profiles import decide_for_cadre
-from llct.eligibility.services.rulebook import regulation_version_save
+from llct.eligibility.services.rulebook import (
+    StoredRulebookError,
+    current_rulebook,
+    regulation_version_save,
+)
 from llct.eligibility.services.special_cases import special_case_record, special_cases_for
 from llct.registry import selectors as registry
 from llct.regulations import RegulationDataError
@@ -48,15 +52,21 @@ def cadre_panel(request: HttpRequest, cadre_id: int) -> HttpResponse:
     form = OnDateForm(request.GET or None)
     on = form.day()
     specials = special_cases_for(cadre, on)
-    levels = [
-        {"decision": decision_view(decide_for_cadre(cadre, level, on)), "special": specials.get(level)}
-        for level in Level.values
-    ]
+    try:
+        levels = [
+            {"decision": decision_view(decide_for_cadre(cadre, level, on)), "special": specials.get(level)}
+            for level in Level.values
+        ]
+    except StoredRulebookError as exc:
+        levels, error = [], str(exc)
+    else:
+        error = ""
     context = {
         "cadre": cadre,
         "on": on,
         "form": form,
         "levels": levels,
+        "load_error": error,
         "can_record": can(request.user, Action.RECORD_SPECIAL_CASE),
     }
     return render(request, "eligibility/_cadre_panel.html", context)
@@ -86,18 +96,23 @@ def eligible_cadre_list(request: HttpRequest) -> HttpResponse:
     form = EligibleCadresForm(request.GET or None, units=units, initial={"on": today()})
     result = None
     page = None
+    error = ""
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         on = data["on"] or today()
-        result = eligible_cadres(
-            request.user,
-            level=data["level"],
-            on=on,
-            unit=data["unit"],
-            mode=data["mode"],
-            show=data["show"] or "eligible",
-            q=data["q"],
-        )
+        try:
+            result = eligible_cadres(
+                request.user,
+                level=data["level"],
+                on=on,
+                unit=data["unit"],
+                mode=data["mode"],
+                show=data["show"] or "eligible",
+                q=data["q"],
+            )
+        except StoredRulebookError as exc:
+            error = str(exc)
+    if result is not None:
         if request.GET.get("export") == "xlsx":
             buffer = io.BytesIO()
             eligible_cadres_xlsx(result, buffer, level=data["level"], on=on, unit=data["unit"])
@@ -113,7 +128,7 @@ def eligible_cadre_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("export", None)
-    context = {"form": form, "result": result, "page": page, "query": query.urlencode()}
+    context = {"form": form, "result": result, "page": page, "query": query.urlencode(), "load_error": error}
     return render(request, "eligibility/eligible_cadres.html", context)
 
 
@@ -122,7 +137,17 @@ def version_list(request: HttpRequest) -> HttpResponse:
     """Every stored regulation version: dates, levels and each item with its citation and confidence."""
     _require(request.user, Action.VIEW)
     versions = [{"version": v, "items": version_items(v)} for v in RegulationVersion.objects.all()]
-    context = {"versions": versions, "can_edit": can(request.user, Action.EDIT_CATALOGUE)}
+    try:
+        current_rulebook()
+    except StoredRulebookError as exc:
+        error = str(exc)
+    else:
+        error = ""
+    context = {
+        "versions": versions,
+        "can_edit": can(request.user, Action.EDIT_CATALOGUE),
+        "load_error": error,
+    }
     return render(request, "eligibility/version_list.html", context)
 
 

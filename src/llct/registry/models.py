@@ -32,6 +32,16 @@ def valid_on_filter(day: dt.date) -> Q:
     )
 
 
+def valid_range_constraint(name: str) -> models.CheckConstraint:
+    """An end date, when there is one, not before the start date."""
+    return models.CheckConstraint(
+        condition=Q(valid_to__isnull=True)
+        | Q(valid_from__isnull=True)
+        | Q(valid_to__gte=models.F("valid_from")),
+        name=name,
+    )
+
+
 class ValidOnQuerySet(models.QuerySet):
     def valid_on(self, day: dt.date) -> "ValidOnQuerySet":
         return self.filter(valid_on_filter(day))
@@ -77,21 +87,17 @@ class Unit(MP_Node):
         help_text=_("Chỉ dùng cho Trung tâm Chính trị cấp xã (QĐ 360-QĐ/TW)."),
     )
 
-    history = HistoricalRecords(excluded_fields=["path", "depth", "numchild"])
+    # The links to predecessors and served communes are part of each audit row (before → after).
+    history = HistoricalRecords(
+        excluded_fields=["path", "depth", "numchild"], m2m_fields=[predecessors, served_communes]
+    )
     objects = UnitManager()
     node_order_by = ["name"]
 
     class Meta:
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_to__isnull=True)
-                | Q(valid_from__isnull=True)
-                | Q(valid_to__gte=models.F("valid_from")),
-                name="unit_valid_range",
-            )
-        ]
+        constraints = [valid_range_constraint("unit_valid_range")]
 
     def __str__(self) -> str:
         return self.name
@@ -144,7 +150,8 @@ class Cadre(models.Model):
 
     code = models.CharField(_("mã cán bộ"), max_length=40, unique=True)
     full_name = models.CharField(_("họ và tên"), max_length=150)
-    name_sort_key = models.CharField(max_length=400, db_index=True, editable=False)
+    # Three digits per character of a 150-character name, and six more (llct.vntext.name_sort_key).
+    name_sort_key = models.CharField(max_length=456, db_index=True, editable=False)
     name_search = models.CharField(max_length=150, db_index=True, editable=False)
     citizen_id = models.CharField(
         _("số CCCD"), max_length=12, unique=True, null=True, blank=True, validators=[citizen_id_validator]
@@ -245,6 +252,7 @@ class Assignment(models.Model):
         verbose_name = _("chức vụ đảm nhiệm")
         verbose_name_plural = _("chức vụ đảm nhiệm")
         ordering = ["-valid_from", "pk"]
+        constraints = [valid_range_constraint("assignment_valid_range")]
 
     def __str__(self) -> str:
         return f"{self.cadre}: {self.post}"
@@ -275,6 +283,7 @@ class PlanningEntry(models.Model):
         verbose_name = _("quy hoạch")
         verbose_name_plural = _("quy hoạch")
         ordering = ["-valid_from", "pk"]
+        constraints = [valid_range_constraint("planning_valid_range")]
 
     def __str__(self) -> str:
         return f"{self.cadre} → {self.post}"
@@ -309,4 +318,5 @@ class YearlyRating(models.Model):
         return f"{self.cadre} {self.year}: {self.get_rating_display()}"
 
 
-from llct.registry.roster_import.models import ImportJob  # noqa: E402, F401  (Django finds models here)
+# Django finds the import's models here.
+from llct.registry.roster_import.models import ImportJob, ImportProblem  # noqa: E402, F401

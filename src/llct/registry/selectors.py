@@ -1,16 +1,13 @@
 """Reads of the registry, always cut to the user's scope."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import BigIntegerField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
 
 from llct.accounts.scope import scoped
-from llct.registry.masking import mask_birth_date, mask_citizen_id
-from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit, YearlyRating
+from llct.registry.models import Assignment, Cadre, Post, Unit
 from llct.vntext import fold
 
 
@@ -68,88 +65,6 @@ def post_list(*, q: str = "", sector: str = "", tier: str = "") -> QuerySet[Post
         ]
         posts = posts.filter(pk__in=wanted)
     return posts
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One line of a record's audit trail: who changed what, when, and each field's before → after."""
-
-    when: dt.datetime
-    who: object
-    record: str
-    action: str
-    changes: list[tuple[str, str, str]]
-
-
-_ACTIONS = {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xóa")}
-
-
-def _shown(field, value, related: dict) -> str:
-    if value in (None, ""):
-        return "—"
-    if field.is_relation:
-        key = (field.related_model, value)
-        if key not in related:
-            related[key] = str(field.related_model._base_manager.filter(pk=value).first() or value)
-        return related[key]
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, bool):
-        return str(_("Có") if value else _("Không"))
-    return str(value)
-
-
-def cadre_history(cadre: Cadre, *, personal: bool) -> list[HistoryEntry]:
-    """The audit trail of a cadre and of its assignments, planning entries and ratings, newest first;
-    each change lists its author and, field by field, the value before and after (the registry's
-    "who, when, before, after"). Without `personal`, citizen IDs and birth dates stay masked here too."""
-    related: dict = {}
-    masks = {} if personal else {"citizen_id": mask_citizen_id, "birth_date": mask_birth_date}
-    entries: list[HistoryEntry] = []
-    sources = [
-        cadre.history.all(),
-        Assignment.history.filter(cadre_id=cadre.pk),
-        PlanningEntry.history.filter(cadre_id=cadre.pk),
-        YearlyRating.history.filter(cadre_id=cadre.pk),
-    ]
-    for rows in sources:
-        model = rows.model.instance_type
-        tracked = {f.name: f for f in rows.model.tracked_fields if f.name not in ("id", "cadre")}
-        previous: dict[int, object] = {}
-        for row in rows.select_related("history_user").order_by("id", "history_date", "history_id"):
-            old = previous.get(row.id)
-            previous[row.id] = row
-            if old is not None:
-                pairs = [(c.field, c.old, c.new) for c in row.diff_against(old).changes if c.field in tracked]
-            else:
-                pairs = [(name, None, getattr(row, f.attname)) for name, f in tracked.items()]
-                pairs = [p for p in pairs if p[2] not in (None, "", [], {})]
-            changes = []
-            for name, before, after in pairs:
-                if mask := masks.get(name):
-                    before, after = mask(before), mask(after)
-                field = tracked[name]
-                changes.append(
-                    (str(field.verbose_name), _shown(field, before, related), _shown(field, after, related))
-                )
-            label = str(model._meta.verbose_name)
-            if "post" in tracked:
-                label += ": " + _shown(tracked["post"], row.post_id, related)
-            elif "year" in tracked:
-                label += f" {row.year}"
-            entries.append(
-                HistoryEntry(
-                    when=row.history_date,
-                    who=row.history_user,
-                    record=label,
-                    action=str(_ACTIONS.get(row.history_type, row.history_type)),
-                    changes=changes,
-                )
-            )
-    entries.sort(key=lambda e: e.when, reverse=True)
-    return entries
 
 
 def cadre_search(

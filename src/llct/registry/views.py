@@ -32,6 +32,7 @@ from llct.registry.forms import (
     PostForm,
     RatingForm,
 )
+from llct.registry.history import cadre_history, post_history, unit_history
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Post
 from llct.registry.services import assignments as assignment_services
 from llct.registry.services.cadres import cadre_save
@@ -79,8 +80,11 @@ def cadre_list(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
     by_pk = {cadre.pk: cadre for cadre in rows}
     page.object_list = [by_pk[pk] for pk in ids]
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "filters": filters,
+        "export_query": query.urlencode(),  # the export takes the list's filters, not its page
         "page": page,
         "show_personal": can(request.user, Action.SEE_PERSONAL_DATA),
         "can_edit": can(request.user, Action.EDIT_REGISTRY),
@@ -104,7 +108,8 @@ def cadre_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "current_planning": [p for p in planning if _valid(p, today)],
         "other_planning": [p for p in planning if not _valid(p, today)],
         "ratings": cadre.ratings.all(),
-        "history": selectors.cadre_history(cadre, personal=personal),
+        "history": cadre_history(cadre, personal=personal),
+        "extra": sorted((cadre.extra or {}).items()) if personal else [],
         "show_personal": personal,
         "can_edit": can(request.user, Action.EDIT_REGISTRY),
     }
@@ -246,6 +251,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "subtree_cadre_count": scoped(
             Cadre.objects.filter(unit__path__startswith=unit.path), request.user
         ).count(),
+        "history": unit_history(unit),
     }
     return render(request, "registry/unit_detail.html", context)
 
@@ -275,6 +281,18 @@ def post_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One post of the catalogue with its audit trail (the catalogue is the same for every user)."""
+    post = get_object_or_404(Post, pk=pk)
+    context = {
+        "post": post,
+        "history": post_history(post),
+        "can_edit": can(request.user, Action.EDIT_CATALOGUE),
+    }
+    return render(request, "registry/post_detail.html", context)
+
+
+@login_required
 def post_create(request: HttpRequest) -> HttpResponse:
     _require(request, Action.EDIT_CATALOGUE)
     return _post_form(request, Post(), _("Thêm chức vụ vào danh mục"))
@@ -292,5 +310,5 @@ def _post_form(request: HttpRequest, post: Post, title: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         post = post_save(form.save(commit=False), by=request.user)
         messages.success(request, _("Đã lưu chức vụ %(title)s.") % {"title": post.title})
-        return redirect("registry:post_list")
+        return redirect("registry:post_detail", pk=post.pk)
     return render(request, "registry/form.html", {"form": form, "title": title})

@@ -5,16 +5,32 @@ pieces (texts.py); tests/regulations/test_property.py holds them equal.
 Subject kinds (who may be trained): post, party_member, grade_years, lecturer_years, anyone.
 Standard kinds (what they must meet): party_status, education, ratings.
 Study modes: part-time opens at an age by sex (modes spec).
+
+The Polars twins read the coded columns the bulk path builds (bulk.py, "facts"): `party`, `education`,
+`rating_last`, `rating_before_last`, `sex`, `theory` and `grade` as positions in their vocabularies
+(model.py: PARTY_STATUSES, EDUCATION_ORDER, RATING_ORDER, SEXES, THEORY_ORDER; grades in the catalogue's
+order), `minority` (bool), `age` (completed years on the age reference date), `grade_years` and
+`lecturer_years` (completed years on the decision date; lecturer years null before the start). Post
+groups read `held` and `planned`, the lists of post codes of each distinct set of post cells.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
-from .model import EDUCATION_ORDER, MODES, RATING_ORDER, CataloguePost, PostRef, Profile
+from .model import (
+    EDUCATION_ORDER,
+    MODES,
+    PARTY_STATUSES,
+    RATING_ORDER,
+    SEXES,
+    CataloguePost,
+    PostRef,
+    Profile,
+)
 from .schema import (
     AnyoneGroup,
     EducationStandard,
@@ -35,10 +51,22 @@ from .texts import (
     SEX_LABELS,
     UNKNOWN,
     completed_years,
-    completed_years_expr,
     is_minority,
-    is_minority_expr,
 )
+
+
+def _labels(vocabulary: Sequence[str], labels: Mapping[str, str]) -> dict[int, str]:
+    return {i: labels[key] for i, key in enumerate(vocabulary)}
+
+
+def _label(column: str, vocabulary: Sequence[str], labels: Mapping[str, str], missing: str) -> pl.Expr:
+    """The label of a coded column, `missing` where it is null."""
+    return (
+        pl.col(column)
+        .replace_strict(_labels(vocabulary, labels), default=missing, return_dtype=pl.String)
+        .fill_null(missing)
+    )
+
 
 # ── subjects ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -92,46 +120,53 @@ def subject_value(
     raise TypeError(f"unknown subject kind: {group!r}")
 
 
-def subject_value_expr(
-    group: object, on: dt.date, catalogue: Mapping[str, CataloguePost], grades: Mapping[str, str]
-) -> pl.Expr:
-    """`subject_value` over a frame with columns held/planned (lists of post codes), party_status, grade,
-    grade_since, lecturer_since. Null where the person is not in the group."""
-    if isinstance(group, PostGroup):
-        codes = sorted(code for code, post in catalogue.items() if post_fits(group, post))
-        titles = {code: catalogue[code].title for code in codes}
-        parts = []
-        for column, prefix, wanted in (
-            ("held", "", ("held", "held_or_planned")),
-            ("planned", "quy hoạch ", ("planned", "held_or_planned")),
-        ):
-            if group.which in wanted and codes:
-                first = pl.col(column).list.eval(pl.element().filter(pl.element().is_in(codes))).list.first()
-                parts.append(
-                    pl.lit(prefix) + first.replace_strict(titles, default=None, return_dtype=pl.String)
-                )
-        return pl.coalesce(parts) if parts else pl.lit(None, pl.String)
+def post_value_expr(group: PostGroup, catalogue: Mapping[str, CataloguePost]) -> pl.Expr:
+    """`subject_value` of a post group over the columns `held` and `planned` (lists of post codes)."""
+    codes = sorted(code for code, post in catalogue.items() if post_fits(group, post))
+    titles = {code: catalogue[code].title for code in codes}
+    parts = []
+    for column, prefix, wanted in (
+        ("held", "", ("held", "held_or_planned")),
+        ("planned", "quy hoạch ", ("planned", "held_or_planned")),
+    ):
+        if group.which in wanted and codes:
+            first = pl.col(column).list.eval(pl.element().filter(pl.element().is_in(codes))).list.first()
+            parts.append(pl.lit(prefix) + first.replace_strict(titles, default=None, return_dtype=pl.String))
+    return pl.coalesce(parts) if parts else pl.lit(None, pl.String)
+
+
+SUBJECT_INPUTS = {
+    "party_member": ("party",),
+    "grade_years": ("grade", "grade_years"),
+    "lecturer_years": ("lecturer_years",),
+    "anyone": (),
+}
+
+
+def subject_fits_expr(group: object, grade_codes: Sequence[str]) -> pl.Expr:
+    """Whether a row belongs to a subject group other than a post group (never null)."""
     if isinstance(group, PartyMemberGroup):
-        status = pl.col("party_status")
-        return (
-            pl.when(status.is_in(group.statuses))
-            .then(pl.lit("đảng viên ") + status.replace_strict(PARTY_LABELS, default=UNKNOWN))
-            .otherwise(pl.lit(None, pl.String))
-        )
+        return pl.col("party").is_in([PARTY_STATUSES.index(s) for s in group.statuses])
     if isinstance(group, GradeYearsGroup):
-        years = completed_years_expr(pl.col("grade_since"), on)
-        fits = (
-            pl.col("grade").is_in(group.grades) & pl.col("grade_since").is_not_null() & (years >= group.years)
-        )
-        label = pl.col("grade").replace_strict(dict(grades), default=pl.col("grade"))
-        return pl.when(fits).then(pl.format("{}, {} năm", label, years)).otherwise(pl.lit(None, pl.String))
+        wanted = [grade_codes.index(g) for g in group.grades if g in grade_codes]
+        return (pl.col("grade").is_in(wanted) & (pl.col("grade_years") >= group.years)).fill_null(False)
     if isinstance(group, LecturerYearsGroup):
-        since = pl.col("lecturer_since")
-        years = completed_years_expr(since, on)
-        fits = since.is_not_null() & (since <= pl.lit(on)) & (years >= group.years)
-        return (
-            pl.when(fits).then(pl.format("giảng viên LLCT {} năm", years)).otherwise(pl.lit(None, pl.String))
-        )
+        return (pl.col("lecturer_years") >= group.years).fill_null(False)
+    if isinstance(group, AnyoneGroup):
+        return pl.lit(True)
+    raise TypeError(f"unknown subject kind: {group!r}")
+
+
+def subject_value_expr(group: object, grade_codes: Sequence[str], grades: Mapping[str, str]) -> pl.Expr:
+    """`subject_value` of a group other than a post group, for rows that belong to it."""
+    if isinstance(group, PartyMemberGroup):
+        return pl.lit("đảng viên ") + _label("party", PARTY_STATUSES, PARTY_LABELS, UNKNOWN)
+    if isinstance(group, GradeYearsGroup):
+        names = {i: grades.get(code, code) for i, code in enumerate(grade_codes)}
+        label = pl.col("grade").replace_strict(names, default=None, return_dtype=pl.String)
+        return pl.format("{}, {} năm", label, pl.col("grade_years"))
+    if isinstance(group, LecturerYearsGroup):
+        return pl.format("giảng viên LLCT {} năm", pl.col("lecturer_years"))
     if isinstance(group, AnyoneGroup):
         return pl.lit("giả định có nguyện vọng học")
     raise TypeError(f"unknown subject kind: {group!r}")
@@ -148,6 +183,8 @@ def posts_described(held: list[str], planned: list[str]) -> str:
 
 
 def posts_described_expr(titles: Mapping[str, str]) -> pl.Expr:
+    """`posts_described` over the columns `held` and `planned`."""
+
     def joined(column: str, head: str) -> pl.Expr:
         names = pl.col(column).list.eval(pl.element().replace_strict(dict(titles), default=pl.element()))
         return pl.when(pl.col(column).list.len() > 0).then(pl.lit(head) + names.list.join(", "))
@@ -162,6 +199,11 @@ def posts_described_expr(titles: Mapping[str, str]) -> pl.Expr:
 # Each standard gives (met, value, threshold); the sentence is "<label>: <value>, yêu cầu <threshold>: đạt".
 
 STANDARD_LABELS = {"party_status": "Đảng viên", "education": "Trình độ học vấn", "ratings": "Xếp loại"}
+STANDARD_INPUTS = {
+    "party_status": ("party",),
+    "education": ("education", "minority"),
+    "ratings": ("rating_last", "rating_before_last"),
+}
 
 
 def _education_threshold(standard: EducationStandard, minority: bool) -> tuple[str, str]:
@@ -201,46 +243,47 @@ def standard_check(standard: object, profile: Profile, on: dt.date) -> tuple[boo
     raise TypeError(f"unknown standard kind: {standard!r}")
 
 
-def standard_check_expr(standard: object, on: dt.date) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
-    """`standard_check` over columns party_status, education, ethnicity, rating_last, rating_before_last."""
+def standard_met_expr(standard: object) -> pl.Expr:
+    """The `met` of `standard_check` over the coded columns (never null)."""
     if isinstance(standard, PartyStatusStandard):
-        threshold = " hoặc ".join(PARTY_LABELS[s] for s in standard.statuses)
-        status = pl.col("party_status")
-        return (
-            status.is_in(standard.statuses),
-            status.replace_strict(PARTY_LABELS, default=UNKNOWN),
-            pl.lit(threshold),
-        )
+        return pl.col("party").is_in([PARTY_STATUSES.index(s) for s in standard.statuses])
     if isinstance(standard, EducationStandard):
-        rank = {key: i for i, key in enumerate(EDUCATION_ORDER)}
-        level = pl.col("education").replace_strict(rank, default=None, return_dtype=pl.Int8)
-        minority = is_minority_expr(pl.col("ethnicity"))
-        plain_min, plain_text = _education_threshold(standard, False)
-        minority_min, minority_text = _education_threshold(standard, True)
-        minimum = pl.when(minority).then(rank[minority_min]).otherwise(rank[plain_min])
-        met = (level >= minimum).fill_null(False)
-        value = pl.col("education").replace_strict(EDUCATION_LABELS, default=UNKNOWN).fill_null(UNKNOWN)
-        threshold = pl.when(minority).then(pl.lit(minority_text)).otherwise(pl.lit(plain_text))
-        return met, value, threshold
+        plain = EDUCATION_ORDER.index(_education_threshold(standard, False)[0])
+        minority = EDUCATION_ORDER.index(_education_threshold(standard, True)[0])
+        minimum = pl.when(pl.col("minority")).then(minority).otherwise(plain)
+        return (pl.col("education") >= minimum).fill_null(False)
     if isinstance(standard, RatingsStandard):
-        rank = {key: i for i, key in enumerate(RATING_ORDER)}
         floor = RATING_ORDER.index(standard.minimum)
         columns = ["rating_last", "rating_before_last"][: standard.years]
-        years = _rating_years(standard, on)
-        met = pl.all_horizontal(
-            (pl.col(c).replace_strict(rank, default=None, return_dtype=pl.Int8) >= floor).fill_null(False)
-            for c in columns
+        return pl.all_horizontal((pl.col(c) >= floor).fill_null(False) for c in columns)
+    raise TypeError(f"unknown standard kind: {standard!r}")
+
+
+def standard_text_expr(standard: object, on: dt.date) -> tuple[pl.Expr, pl.Expr]:
+    """The `value` and `threshold` of `standard_check` over the coded columns."""
+    if isinstance(standard, PartyStatusStandard):
+        threshold = " hoặc ".join(PARTY_LABELS[s] for s in standard.statuses)
+        return _label("party", PARTY_STATUSES, PARTY_LABELS, UNKNOWN), pl.lit(threshold)
+    if isinstance(standard, EducationStandard):
+        value = _label("education", EDUCATION_ORDER, EDUCATION_LABELS, UNKNOWN)
+        threshold = (
+            pl.when(pl.col("minority"))
+            .then(pl.lit(_education_threshold(standard, True)[1]))
+            .otherwise(pl.lit(_education_threshold(standard, False)[1]))
         )
+        return value, threshold
+    if isinstance(standard, RatingsStandard):
+        columns = ["rating_last", "rating_before_last"][: standard.years]
+        years = _rating_years(standard, on)
         value = pl.concat_str(
             [
-                pl.lit(f"{year}: ")
-                + pl.col(c).replace_strict(RATING_LABELS, default=MISSING_RATING).fill_null(MISSING_RATING)
+                pl.lit(f"{year}: ") + _label(c, RATING_ORDER, RATING_LABELS, MISSING_RATING)
                 for year, c in zip(years, columns, strict=True)
             ],
             separator="; ",
         )
         threshold = f"{RATING_LABELS[standard.minimum]} trở lên {standard.years} năm liền trước"
-        return met, value, pl.lit(threshold)
+        return value, pl.lit(threshold)
     raise TypeError(f"unknown standard kind: {standard!r}")
 
 
@@ -251,35 +294,55 @@ def _modes_sentence(modes: tuple[str, ...]) -> str:
     return " hoặc ".join(MODE_LABELS[m] for m in modes)
 
 
-def open_modes(spec: ModesSpec, profile: Profile, on: dt.date) -> tuple[tuple[str, ...], str]:
-    """Open modes and the sentence: "Nữ, 32 tuổi < 33: chỉ học tập trung" (part-time by age and sex)."""
+def _age_note(on: dt.date, age_on: dt.date | None) -> str:
+    """Said when age is counted on another day than the decision date (REGULATIONS.md §3.2 [I])."""
+    return f" (tính đến ngày {age_on:%d/%m/%Y})" if age_on is not None and age_on != on else ""
+
+
+def open_modes(
+    spec: ModesSpec, profile: Profile, on: dt.date, age_on: dt.date | None = None
+) -> tuple[tuple[str, ...], str, str, str]:
+    """Open modes, the age read, the age threshold and the sentence: "Nữ, 32 tuổi < 33: chỉ học tập
+    trung" (part-time by age and sex; age in completed years on `age_on`, by default the decision date)."""
     listed = tuple(m for m in MODES if m in spec.modes)
     if spec.part_time_min_age is None:
-        return listed, "Hình thức học: " + _modes_sentence(listed)
+        return listed, "", "", "Hình thức học: " + _modes_sentence(listed)
     assert profile.birth_date is not None and profile.sex is not None
-    age = completed_years(profile.birth_date, on)
+    age = completed_years(profile.birth_date, age_on or on)
     threshold = spec.part_time_min_age[profile.sex]
     sex = SEX_LABELS[profile.sex]
+    value = f"{sex}, {age} tuổi{_age_note(on, age_on)}"
+    limit = f"{sex} từ {threshold} tuổi"
     if age >= threshold:
-        return listed, f"{sex}, {age} tuổi ≥ {threshold}: được học " + _modes_sentence(listed)
+        return listed, value, limit, f"{value} ≥ {threshold}: được học " + _modes_sentence(listed)
     full_time = tuple(m for m in listed if m != "khong_tap_trung")
-    return full_time, f"{sex}, {age} tuổi < {threshold}: chỉ học " + _modes_sentence(full_time)
+    return full_time, value, limit, f"{value} < {threshold}: chỉ học " + _modes_sentence(full_time)
 
 
-def open_modes_expr(spec: ModesSpec, on: dt.date) -> tuple[pl.Expr, pl.Expr]:
-    """`open_modes` over columns birth_date and sex: (modes joined by ";", sentence)."""
+def open_modes_expr(spec: ModesSpec, on: dt.date, age_on: dt.date | None = None) -> tuple[pl.Expr, pl.Expr]:
+    """`open_modes` over the coded columns `sex` and `age`: (modes joined by ";", sentence)."""
     listed = tuple(m for m in MODES if m in spec.modes)
     if spec.part_time_min_age is None:
         return pl.lit(";".join(listed)), pl.lit("Hình thức học: " + _modes_sentence(listed))
-    age = completed_years_expr(pl.col("birth_date"), on)
-    threshold = pl.col("sex").replace_strict(spec.part_time_min_age, default=None, return_dtype=pl.Int32)
-    sex = pl.col("sex").replace_strict(SEX_LABELS, default=UNKNOWN)
+    ages = {SEXES.index(sex): age for sex, age in spec.part_time_min_age.items()}
+    threshold = pl.col("sex").replace_strict(ages, default=None, return_dtype=pl.Int32)
+    sex = _label("sex", SEXES, SEX_LABELS, UNKNOWN)
+    age = pl.col("age")
+    note = _age_note(on, age_on)
     full_time = tuple(m for m in listed if m != "khong_tap_trung")
     older = age >= threshold
     modes = pl.when(older).then(pl.lit(";".join(listed))).otherwise(pl.lit(";".join(full_time)))
     sentence = (
         pl.when(older)
-        .then(pl.format("{}, {} tuổi ≥ {}: được học " + _modes_sentence(listed), sex, age, threshold))
-        .otherwise(pl.format("{}, {} tuổi < {}: chỉ học " + _modes_sentence(full_time), sex, age, threshold))
+        .then(
+            pl.format(
+                "{}, {} tuổi" + note + " ≥ {}: được học " + _modes_sentence(listed), sex, age, threshold
+            )
+        )
+        .otherwise(
+            pl.format(
+                "{}, {} tuổi" + note + " < {}: chỉ học " + _modes_sentence(full_time), sex, age, threshold
+            )
+        )
     )
     return modes, sentence

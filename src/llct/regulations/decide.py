@@ -28,10 +28,14 @@ def _sentence(text: str, citation: Citation, assumption: bool) -> str:
     return f"{ASSUMED if assumption else ''}{text} — {citation}"
 
 
-def decide(book: Rulebook, profile: Profile, level: str, on: dt.date) -> Decision:
+def decide(
+    book: Rulebook, profile: Profile, level: str, on: dt.date, age_on: dt.date | None = None
+) -> Decision:
     """Order of the rules: the level must be offered by the version in force (QĐ 350: no sơ cấp); a person
     already holding the level or a higher one is not sent again; a person who cannot be judged (no birth
-    date or sex, unknown title …) is not guessed about; then subject groups, standards and study modes."""
+    date or sex, unknown title …) is not guessed about; then subject groups, standards and study modes.
+    Age is counted on `age_on` (default: the decision date `on`; REGULATIONS.md §3.2 [I]), everything
+    else on `on`."""
     from .rulebook import cite
 
     version = book.version_on(on)
@@ -123,15 +127,15 @@ def decide(book: Rulebook, profile: Profile, level: str, on: dt.date) -> Decisio
         )
         eligible = eligible and met
     assert spec.modes is not None
-    modes, text = open_modes(spec.modes, profile, on)
+    modes, age, limit, text = open_modes(spec.modes, profile, on, age_on)
     c = cite(spec.modes.citation, version.document)
     assumed = spec.modes.assumption or spec.modes.confidence == "?"
     reasons.append(
         Reason(
             "modes",
             "khong_tap_trung" in modes,
-            ";".join(modes),
-            "",
+            age,
+            limit,
             c,
             assumed,
             _sentence(text, c, assumed),

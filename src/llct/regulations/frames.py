@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model import PostRef, Profile
-from .texts import unknown_title
+from .texts import title_problem
 
 if TYPE_CHECKING:
     from .rulebook import Catalogue
+    from .titles import TitleMatch
 
 ROSTER_COLUMNS = (
     "code",
@@ -39,6 +41,21 @@ def split_titles(cell: str | None) -> list[str]:
     return [t.strip() for t in (cell or "").split(";") if t.strip()]
 
 
+@dataclass(frozen=True, slots=True)
+class TitleProblem:
+    """A title of a row that names no single catalogue post, as read with the row's tier and sector."""
+
+    title: str
+    planned: bool
+    tier: str | None
+    sector: str | None
+    match: TitleMatch
+
+    @property
+    def text(self) -> str:
+        return title_problem(self.title, self.planned, self.match)
+
+
 def resolve_posts(
     catalogue: Catalogue,
     position: str | None,
@@ -46,20 +63,38 @@ def resolve_posts(
     sector: str | None,
     planned_position: str | None,
     planned_tier: str | None,
-) -> tuple[list[str], list[str], list[str]]:
-    """Held post codes, planned post codes, and the problems (titles that match no post)."""
-    held, planned, problems = [], [], []
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[TitleProblem, ...]]:
+    """Held post codes, planned post codes (the planned tier is Cấp quy hoạch, else Cấp), and the titles
+    that name no single post. Remembered per catalogue: a roster repeats its post cells."""
+    key = (position, tier, sector, planned_position, planned_tier)
+    found = catalogue.resolved.get(key)
+    if found is None:
+        found = catalogue.resolved[key] = _resolve_posts(catalogue, *key)
+    return found
+
+
+def _resolve_posts(
+    catalogue: Catalogue,
+    position: str | None,
+    tier: str | None,
+    sector: str | None,
+    planned_position: str | None,
+    planned_tier: str | None,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[TitleProblem, ...]]:
+    held: list[str] = []
+    planned: list[str] = []
+    problems: list[TitleProblem] = []
     for titles, row_tier, out, is_planned in (
         (split_titles(position), tier, held, False),
         (split_titles(planned_position), planned_tier or tier, planned, True),
     ):
         for title in titles:
-            post = catalogue.matcher.match_post(title, row_tier, sector)
-            if post is None:
-                problems.append(unknown_title(title, is_planned))
+            match = catalogue.matcher.resolve(title, row_tier, sector)
+            if match.post is None:
+                problems.append(TitleProblem(title, is_planned, row_tier, sector, match))
             else:
-                out.append(post.code)
-    return held, planned, problems
+                out.append(match.post.code)
+    return tuple(held), tuple(planned), tuple(problems)
 
 
 def profile_from_row(catalogue: Catalogue, row: Mapping[str, Any], on: dt.date) -> Profile:
@@ -92,5 +127,5 @@ def profile_from_row(catalogue: Catalogue, row: Mapping[str, Any], on: dt.date) 
         grade_since=row.get("grade_since"),
         lecturer_since=row.get("lecturer_since"),
         ratings=ratings,
-        unjudgeable=tuple(problems),
+        unjudgeable=tuple(p.text for p in problems),
     )

@@ -45,6 +45,9 @@ INSTITUTION_KINDS: tuple[str, ...] = (
     "trung_tam_chinh_tri_xa",
 )
 CONFIDENCES: tuple[str, ...] = ("T", "S", "I", "?")
+# How a screening counts a decision: the level is not offered on the date (QĐ 350: no sơ cấp), the person
+# could not be judged (missing birth date or sex, a title naming no single post), eligible, or not.
+STATUSES: tuple[str, ...] = ("eligible", "not_eligible", "not_offered", "not_judged")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,15 @@ class Decision:
     reasons: tuple[Reason, ...]
     offered: bool = True
     judged: bool = True
+
+    @property
+    def status(self) -> str:
+        """One of STATUSES: how a screening counts the decision."""
+        if not self.offered:
+            return "not_offered"
+        if not self.judged:
+            return "not_judged"
+        return "eligible" if self.eligible else "not_eligible"
 
     @property
     def summary(self) -> str:

@@ -36,6 +36,8 @@ class Catalogue:
         self.titles: dict[str, str] = {code: p.title for code, p in self.posts.items()}
         self.grade_titles: dict[str, str] = {code: g.title for code, g in self.grades.items()}
         self.matcher = TitleMatcher(self.posts.values())
+        # Post cells already resolved (frames.resolve_posts): held codes, planned codes, title problems.
+        self.resolved: dict[tuple[str | None, ...], tuple[tuple[str, ...], tuple[str, ...], tuple]] = {}
         self._grade_names: dict[str, str] = {}
         for grade in self.grades.values():
             for name in (grade.title, *grade.aliases):
@@ -92,18 +94,34 @@ class Rulebook:
     """Everything the rules need. `decide` answers for one person (with every reason), `screen` for a
     whole roster frame (Polars). The version applied is the one in force on the decision date."""
 
-    def __init__(self, catalogue: Catalogue, versions: Sequence[VersionSpec], allocation: Allocation) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        versions: Sequence[VersionSpec],
+        allocation: Allocation,
+        sources: Mapping[str, str] | None = None,
+    ) -> None:
+        """`sources` names where each version (by number) was read from, for error messages."""
         self.catalogue = catalogue
         self.versions = tuple(sorted(versions, key=lambda v: v.in_force_from))
         self.allocation = allocation
+        sources = sources or {}
+
+        def source(version: VersionSpec) -> str:
+            name = sources.get(version.number)
+            return f"{name} ({version.number})" if name and name != version.number else version.number
+
         for earlier, later in zip(self.versions, self.versions[1:], strict=False):
             if earlier.in_force_to is None or earlier.in_force_to >= later.in_force_from:
                 raise RegulationDataError(
-                    f"{earlier.number} và {later.number}: thời gian hiệu lực chồng lên nhau "
+                    f"{source(earlier)} và {source(later)}: thời gian hiệu lực chồng lên nhau "
                     f"({earlier.in_force_to or 'không có ngày hết hiệu lực'} ≥ {later.in_force_from})"
                 )
-        for version in self.versions:
-            _check_references(version, catalogue)
+        problems = [
+            p for version in self.versions for p in _reference_problems(version, catalogue, source(version))
+        ]
+        if problems:
+            raise RegulationDataError("\n".join(problems))
 
     # ── building ──
     @classmethod
@@ -149,9 +167,10 @@ class Rulebook:
             ),
             (Grade(g.code, g.title, g.level, tuple(g.aliases)) for g in spec.grades),
         )
-        versions = [parse(VersionSpec, text, name) for name, text in version_texts.items()]
+        parsed = {name: parse(VersionSpec, text, name) for name, text in version_texts.items()}
         allocation = parse(AllocationSpec, allocation_text or shipped["allocation.yaml"], "allocation.yaml")
-        return cls(catalogue, versions, Allocation(allocation))
+        sources = {spec.number: name for name, spec in parsed.items()}
+        return cls(catalogue, list(parsed.values()), Allocation(allocation), sources)
 
     # ── reading ──
     def version_on(self, on: dt.date) -> VersionSpec | None:
@@ -176,17 +195,27 @@ class Rulebook:
         return [entry.citation for entry in self.allocation.entries_for(programme, on)]
 
     # ── deciding ──
-    def decide(self, profile: Profile, level: str, on: dt.date) -> Decision:
-        """Decision for one person, level and date, with every reason (see decide.py)."""
-        return decide(self, profile, level, on)
+    def decide(self, profile: Profile, level: str, on: dt.date, age_on: dt.date | None = None) -> Decision:
+        """Decision for one person, level and date, with every reason (see decide.py); age is counted on
+        `age_on` (default: `on`)."""
+        return decide(self, profile, level, on, age_on)
 
-    def screen(self, frame: pl.DataFrame, on: dt.date, levels: Sequence[str] | None = None) -> pl.DataFrame:
-        """Screen a canonical roster frame: one row per person and level with the columns of
-        roster-format.md "Screening output": code, level, eligible, modes, regulation, institution,
-        reasons."""
+    def screen(
+        self,
+        frame: pl.DataFrame,
+        on: dt.date,
+        levels: Sequence[str] | None = None,
+        *,
+        age_on: dt.date | None = None,
+        with_status: bool = False,
+    ) -> pl.DataFrame:
+        """Screen a canonical roster frame: one row per person and level (so_cap, trung_cap, cao_cap in
+        that order) with the columns of roster-format.md "Screening output": code, level, eligible,
+        modes, regulation, institution, reasons — and `status` (model.STATUSES) when `with_status`.
+        Age is counted on `age_on` (default: `on`). Text columns are categorical."""
         from .bulk import screen
 
-        return screen(self, frame, on, levels)
+        return screen(self, frame, on, levels, age_on=age_on, with_status=with_status)
 
     def profile(self, row: Mapping[str, Any], on: dt.date) -> Profile:
         """A Profile from one row of a canonical roster frame (titles matched against the catalogue)."""
@@ -198,24 +227,25 @@ class Rulebook:
 _POST_FIELDS = {"code", "title", "aliases", "sector", "tier", "rank", "source", "confidence", "note"}
 
 
-def _check_references(version: VersionSpec, catalogue: Catalogue) -> None:
-    """Every post and grade a version names must exist in the catalogue."""
+def _reference_problems(version: VersionSpec, catalogue: Catalogue, source: str) -> list[str]:
+    """Every post and grade a version names must exist in the catalogue. Each problem names the file or
+    stored version (`source`), the item as the loader does (levels → trung_cap → subjects → 5 (cong_an)
+    → posts) and the missing code."""
     problems = []
     for level, spec in version.levels.items():
-        for group in spec.subjects:
-            named = [*(getattr(group, "posts", None) or []), *getattr(group, "exclude", [])]
-            problems += [
-                f"{level} → {group.id}: chức vụ '{c}' không có trong danh mục"
-                for c in named
-                if c not in catalogue.posts
-            ]
-            problems += [
-                f"{level} → {group.id}: ngạch '{g}' không có trong danh mục"
-                for g in getattr(group, "grades", [])
-                if g not in catalogue.grades
-            ]
-    if problems:
-        raise RegulationDataError("\n".join(f"{version.number}: {p}" for p in problems))
+        for i, group in enumerate(spec.subjects, start=1):
+            item = f"levels → {level} → subjects → {i} ({group.id})"
+            for field_name, names, known, what in (
+                ("posts", getattr(group, "posts", None) or [], catalogue.posts, "chức vụ"),
+                ("exclude", getattr(group, "exclude", []), catalogue.posts, "chức vụ"),
+                ("grades", getattr(group, "grades", []), catalogue.grades, "ngạch"),
+            ):
+                problems += [
+                    f"{source}: {item} → {field_name}: {what} '{code}' không có trong danh mục"
+                    for code in names
+                    if code not in known
+                ]
+    return problems
 
 
 def shipped_texts() -> dict[str, str]:

@@ -178,6 +178,13 @@ class LevelSpec(_Strict):
         return self
 
 
+class DatesConfidence(_Strict):
+    """The confidence of each date in force: QĐ 57 starts on signing [T]; its end is inferred [I]."""
+
+    from_: Confidence = Field(alias="from")
+    to: Confidence | None = None
+
+
 class VersionSpec(_Strict):
     number: str
     document: str
@@ -185,7 +192,8 @@ class VersionSpec(_Strict):
     issued_by: str = ""
     in_force_from: dt.date
     in_force_to: dt.date | None = None
-    dates_confidence: Confidence
+    # One confidence for both dates, or one per date: {from: T, to: I}.
+    dates_confidence: Confidence | DatesConfidence
     note: str = ""
     levels: dict[Level, LevelSpec]
 
@@ -193,7 +201,24 @@ class VersionSpec(_Strict):
     def _dates(self) -> VersionSpec:
         if self.in_force_to is not None and self.in_force_to < self.in_force_from:
             raise ValueError("in_force_to phải sau in_force_from")
+        if isinstance(self.dates_confidence, DatesConfidence):
+            if self.in_force_to is None and self.dates_confidence.to is not None:
+                raise ValueError("dates_confidence.to: phiên bản không có in_force_to")
+            if self.in_force_to is not None and self.dates_confidence.to is None:
+                raise ValueError("dates_confidence: thiếu 'to' cho in_force_to")
         return self
+
+    @property
+    def from_confidence(self) -> str:
+        dates = self.dates_confidence
+        return dates.from_ if isinstance(dates, DatesConfidence) else dates
+
+    @property
+    def to_confidence(self) -> str | None:
+        dates = self.dates_confidence
+        if self.in_force_to is None:
+            return None
+        return dates.to if isinstance(dates, DatesConfidence) else dates
 
 
 class PostSpec(_Strict):

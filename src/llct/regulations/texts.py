@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import polars as pl
+
+if TYPE_CHECKING:
+    from .model import CataloguePost
+    from .titles import TitleMatch
 
 SEX_LABELS = {"nam": "Nam", "nu": "Nữ"}
 PARTY_LABELS = {"": "chưa là đảng viên", "du_bi": "dự bị", "chinh_thuc": "chính thức"}
@@ -41,10 +47,39 @@ MISSING_BIRTH_DATE = "thiếu ngày sinh"
 MISSING_SEX = "thiếu giới tính"
 
 
-def unknown_title(title: str, planned: bool) -> str:
-    """The problem written for a title that matches no catalogue post."""
+TIER_LABELS = {"trung_uong": "Trung ương", "tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã"}
+SECTOR_LABELS = {
+    "dang": "Đảng",
+    "chinh_quyen": "Chính quyền",
+    "mat_tran_doan_the": "Mặt trận - Đoàn thể",
+    "quan_doi": "Quân đội",
+    "cong_an": "Công an",
+    "doanh_nghiep": "Doanh nghiệp",
+    "su_nghiep": "Sự nghiệp",
+}
+_SHOWN_CANDIDATES = 4
+
+
+def title_problem(title: str, planned: bool, match: TitleMatch) -> str:
+    """The problem written for a title that names no single catalogue post (`match.problem` is "unknown",
+    "ambiguous" or "tier"), with what the user can do about it."""
     what = "chức vụ quy hoạch" if planned else "chức vụ"
+    if match.problem == "ambiguous":
+        return (
+            f"{what} «{title}» ứng với nhiều chức vụ trong danh mục ({_posts(match.candidates)}): "
+            "hãy ghi rõ tên chức vụ hoặc điền Cấp, Khối"
+        )
+    if match.problem == "tier":
+        tiers = ", ".join(TIER_LABELS[t] for t in sorted(match.tiers))
+        return f"{what} «{title}» không có ở cấp {tiers} trong danh mục (chỉ có: {_posts(match.candidates)})"
     return f"{what} «{title}» không có trong danh mục"
+
+
+def _posts(posts: Sequence[CataloguePost]) -> str:
+    shown = [
+        f"{p.title} – {TIER_LABELS[p.tier]}, {SECTOR_LABELS[p.sector]}" for p in posts[:_SHOWN_CANDIDATES]
+    ]
+    return " / ".join(shown) + (" / …" if len(posts) > _SHOWN_CANDIDATES else "")
 
 
 def completed_years(since: dt.date, on: dt.date) -> int:

@@ -11,6 +11,7 @@ import fastexcel
 import polars as pl
 
 from .errors import RosterError
+from .i18n import gettext as _
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", ".parquet")
@@ -28,20 +29,24 @@ def load(source: str | Path | bytes, filename: str | None) -> pl.DataFrame:
     suffix = Path(name).suffix.lower()
     head = source[:8] if isinstance(source, bytes) else _head(Path(source))
     if not head:
-        raise RosterError("Tệp rỗng (0 byte). Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.")
+        raise RosterError(_("Tệp rỗng (0 byte). Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu."))
     if head.startswith((_ZIP, _OLE)) and suffix != ".parquet":
         return _spreadsheet(source)
     if head.startswith(_PARQUET):
         return _parquet(source)
     if suffix in (*SPREADSHEET_SUFFIXES, ".parquet"):
         raise RosterError(
-            f"Tệp “{Path(name).name}” không phải là bảng tính {suffix} hợp lệ (có thể tệp bị hỏng hoặc "
-            "chỉ được đổi tên). Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx."
+            _(
+                "Tệp “%(name)s” không phải là bảng tính %(suffix)s hợp lệ (có thể tệp bị hỏng hoặc chỉ được "
+                "đổi tên). Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx."
+            )
+            % {"name": Path(name).name, "suffix": suffix}
         )
     if suffix in (".csv", ".txt", ""):
         return _csv(source if isinstance(source, bytes) else Path(source).read_bytes())
     raise RosterError(
-        f"Không đọc được tệp “{Path(name).name}”: chỉ nhận tệp .xlsx, .csv (UTF-8) hoặc .parquet."
+        _("Không đọc được tệp “%(name)s”: chỉ nhận tệp .xlsx, .csv (UTF-8) hoặc .parquet.")
+        % {"name": Path(name).name}
     )
 
 
@@ -50,14 +55,16 @@ def _head(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(8)
     except OSError as error:
-        raise RosterError(f"Không mở được tệp “{path.name}”: {error.strerror}.") from error
+        raise RosterError(
+            _("Không mở được tệp “%(name)s”: %(reason)s.") % {"name": path.name, "reason": error.strerror}
+        ) from error
 
 
 def _spreadsheet(source: str | Path | bytes) -> pl.DataFrame:
     try:
         reader = fastexcel.read_excel(source if isinstance(source, bytes) else str(source))
         if not reader.sheet_names:
-            raise RosterError("Bảng tính không có trang tính nào.")
+            raise RosterError(_("Bảng tính không có trang tính nào."))
         sheet = reader.load_sheet(0, header_row=0, dtypes="string", skip_whitespace_tail_rows=True)
         frame = sheet.to_polars()
     except RosterError:
@@ -65,11 +72,13 @@ def _spreadsheet(source: str | Path | bytes) -> pl.DataFrame:
     except Exception as error:  # calamine reports a broken or foreign file in many ways
         if "empty" in str(error).lower() or "no rows" in str(error).lower():
             raise RosterError(
-                "Trang tính đầu tiên trống: dòng 1 phải là dòng tiêu đề (Mã cán bộ, Họ và tên, …)."
+                _("Trang tính đầu tiên trống: dòng 1 phải là dòng tiêu đề (Mã cán bộ, Họ và tên, …).")
             ) from error
         raise RosterError(
-            "Không đọc được tệp bảng tính (tệp bị hỏng, có mật khẩu hoặc không phải bảng tính). "
-            "Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx."
+            _(
+                "Không đọc được tệp bảng tính (tệp bị hỏng, có mật khẩu hoặc không phải bảng tính). "
+                "Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx."
+            )
         ) from error
     return frame
 
@@ -78,7 +87,7 @@ def _parquet(source: str | Path | bytes) -> pl.DataFrame:
     try:
         frame = pl.read_parquet(io.BytesIO(source) if isinstance(source, bytes) else source)
     except Exception as error:
-        raise RosterError("Không đọc được tệp .parquet (tệp bị hỏng).") from error
+        raise RosterError(_("Không đọc được tệp .parquet (tệp bị hỏng).")) from error
     casts = {
         name: (pl.Date if dtype == pl.Datetime else pl.String)
         for name, dtype in frame.schema.items()
@@ -94,11 +103,13 @@ def _csv(data: bytes) -> pl.DataFrame:
     data = data.removeprefix(_UTF8_BOM)
     if b"\x00" in data[:65536]:
         raise RosterError(
-            "Tệp không phải là bảng tính hay tệp CSV (có dữ liệu nhị phân). "
-            "Hãy chọn tệp .xlsx, .csv hoặc .parquet chứa danh sách cán bộ."
+            _(
+                "Tệp không phải là bảng tính hay tệp CSV (có dữ liệu nhị phân). "
+                "Hãy chọn tệp .xlsx, .csv hoặc .parquet chứa danh sách cán bộ."
+            )
         )
     if not data.strip():
-        raise RosterError("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.")
+        raise RosterError(_("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu."))
     first_line = data.split(b"\n", 1)[0]
     separator = max((",", ";", "\t"), key=lambda s: first_line.count(s.encode()))
     try:
@@ -110,16 +121,20 @@ def _csv(data: bytes) -> pl.DataFrame:
             raise_if_empty=True,
         )
     except pl.exceptions.NoDataError as error:
-        raise RosterError("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.") from error
+        raise RosterError(_("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.")) from error
     except Exception as error:
         if _not_utf8(data):
             raise RosterError(
-                "Tệp CSV không ở bảng mã UTF-8 nên tiếng Việt không đọc được. Trong Excel hãy chọn "
-                "Lưu thành → “CSV UTF-8 (Comma delimited)”, hoặc lưu dạng .xlsx."
+                _(
+                    "Tệp CSV không ở bảng mã UTF-8 nên tiếng Việt không đọc được. Trong Excel hãy chọn "
+                    "Lưu thành → “CSV UTF-8 (Comma delimited)”, hoặc lưu dạng .xlsx."
+                )
             ) from error
         raise RosterError(
-            "Không đọc được tệp CSV: có dòng mà số cột khác dòng tiêu đề hoặc dấu ngoặc kép không khép. "
-            "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc “CSV UTF-8”."
+            _(
+                "Không đọc được tệp CSV: có dòng mà số cột khác dòng tiêu đề hoặc dấu ngoặc kép không khép. "
+                "Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc “CSV UTF-8”."
+            )
         ) from error
 
 

@@ -20,6 +20,7 @@ from .cells import restore
 from .columns import Column, Kind
 from .errors import Problem, RosterError
 from .files import load
+from .i18n import gettext as _
 
 # Excel itself stops at 32,767 characters; anything longer is not a roster cell.
 MAX_CELL_BYTES = 32_767 * 4
@@ -66,7 +67,7 @@ def read_roster(source: str | Path | bytes, filename: str | None = None) -> Rost
     data_columns = [c for c in frame.columns if c != ROW]
     frame = frame.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in data_columns))
     if frame.height == 0:
-        raise RosterError("Tệp chỉ có dòng tiêu đề, không có dòng cán bộ nào. Hãy nhập dữ liệu từ dòng 2.")
+        raise RosterError(_("Tệp chỉ có dòng tiêu đề, không có dòng cán bộ nào. Hãy nhập dữ liệu từ dòng 2."))
 
     problems: list[Problem] = []
     rows = frame[ROW]
@@ -95,7 +96,7 @@ def read_roster(source: str | Path | bytes, filename: str | None = None) -> Rost
 def _rename(raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, str]]:
     """Columns renamed to keys; unknown ones keep their header. Whole-file header errors raise."""
     if raw.width == 0:
-        raise RosterError("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu.")
+        raise RosterError(_("Tệp rỗng. Hãy chọn tệp danh sách cán bộ có dòng tiêu đề và dữ liệu."))
     renames: dict[str, str] = {}
     headers: dict[str, str] = {}
     unknown: list[str] = []
@@ -111,8 +112,11 @@ def _rename(raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, str]]:
             continue
         if column.key in headers:
             raise RosterError(
-                f"Cột “{column.header}” xuất hiện hai lần (tiêu đề “{headers[column.key]}” và “{name}”). "
-                "Hãy xóa hoặc đổi tên một cột."
+                _(
+                    "Cột “%(column)s” xuất hiện hai lần (tiêu đề “%(first)s” và “%(second)s”). "
+                    "Hãy xóa hoặc đổi tên một cột."
+                )
+                % {"column": column.header, "first": headers[column.key], "second": name}
             )
         renames[name] = column.key
         headers[column.key] = name
@@ -120,8 +124,11 @@ def _rename(raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, str]]:
     if len(missing) == len(cols.REQUIRED):
         expected = ", ".join(cols.HEADERS[k] for k in cols.REQUIRED)
         raise RosterError(
-            "Dòng 1 của tệp không phải tiêu đề danh sách cán bộ: không có cột nào trong các cột bắt buộc "
-            f"({expected}). Hãy dùng mẫu danh sách cán bộ (tải bản xuất để có mẫu)."
+            _(
+                "Dòng 1 của tệp không phải tiêu đề danh sách cán bộ: không có cột nào trong các cột bắt buộc "
+                "(%(expected)s). Hãy dùng mẫu danh sách cán bộ (tải bản xuất để có mẫu)."
+            )
+            % {"expected": expected}
         )
     if missing:
         hints = []
@@ -130,9 +137,14 @@ def _rename(raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, str]]:
                 cols.header_key(cols.HEADERS[key]), [cols.header_key(u) for u in unknown], n=1, cutoff=0.6
             )
             found = next((u for u in unknown if close and cols.header_key(u) == close[0]), None)
-            hint = f" (có phải cột “{found}”? hãy đổi tiêu đề thành “{cols.HEADERS[key]}”)" if found else ""
-            hints.append(f"“{cols.HEADERS[key]}”{hint}")
-        raise RosterError("Thiếu cột bắt buộc: " + "; ".join(hints) + ".")
+            header = cols.HEADERS[key]
+            hints.append(
+                _("“%(header)s” (có phải cột “%(found)s”? hãy đổi tiêu đề thành “%(header)s”)")
+                % {"header": header, "found": found}
+                if found
+                else f"“{header}”"
+            )
+        raise RosterError(_("Thiếu cột bắt buộc: %(columns)s.") % {"columns": "; ".join(hints)})
     frame = raw.drop(drop).rename(renames)
     return frame, headers
 
@@ -147,9 +159,16 @@ def _check_cell_sizes(frame: pl.DataFrame, headers: dict[str, str]) -> None:
         if size is not None and size > MAX_CELL_BYTES:
             index = frame[name].str.len_bytes().arg_max() or 0
             raise RosterError(
-                f"Dòng {index + _FIRST_DATA_ROW}, cột “{headers[name]}”: ô dài {_number(size)} byte, "
-                f"vượt quá giới hạn {_number(MAX_CELL_BYTES)} byte của một ô. Tệp có thể bị hỏng hoặc dán "
-                "nhầm dữ liệu; hãy sửa ô này rồi tải lại."
+                _(
+                    "Dòng %(row)s, cột “%(column)s”: ô dài %(size)s byte, vượt quá giới hạn %(limit)s byte "
+                    "của một ô. Tệp có thể bị hỏng hoặc dán nhầm dữ liệu; hãy sửa ô này rồi tải lại."
+                )
+                % {
+                    "row": index + _FIRST_DATA_ROW,
+                    "column": headers[name],
+                    "size": _number(size),
+                    "limit": _number(MAX_CELL_BYTES),
+                }
             )
 
 
@@ -183,7 +202,7 @@ def _clean_text(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _required_reason(column: Column) -> str:
-    return f"Ô trống: cột “{column.header}” là bắt buộc, hãy điền giá trị."
+    return _("Ô trống: cột “%(column)s” là bắt buộc, hãy điền giá trị.") % {"column": column.header}
 
 
 Checks = list[tuple[pl.Series, str]]
@@ -236,13 +255,18 @@ def _date(column: Column, raw: pl.Series) -> tuple[pl.Series, Checks]:
             checks += [
                 (
                     year_only,
-                    f"Cột “{column.header}” chỉ có năm — có thể đây là bản xuất đã che thông tin cá nhân. "
-                    "Hãy ghi đủ ngày/tháng/năm (dd/mm/yyyy) hoặc nhập từ bản xuất đầy đủ.",
+                    _(
+                        "Cột “%(column)s” chỉ có năm — có thể đây là bản xuất đã che thông tin cá nhân. "
+                        "Hãy ghi đủ ngày/tháng/năm (dd/mm/yyyy) hoặc nhập từ bản xuất đầy đủ."
+                    )
+                    % {"column": column.header},
                 ),
                 (
                     unreadable & ~year_only,
-                    "Ngày không hợp lệ: hãy ghi theo dạng dd/mm/yyyy (ví dụ 17/05/1985) hoặc yyyy-mm-dd, "
-                    "hoặc dùng ô kiểu Ngày của Excel.",
+                    _(
+                        "Ngày không hợp lệ: hãy ghi theo dạng dd/mm/yyyy (ví dụ 17/05/1985) hoặc yyyy-mm-dd, "
+                        "hoặc dùng ô kiểu Ngày của Excel."
+                    ),
                 ),
             ]
     today = dt.date.today()
@@ -250,7 +274,8 @@ def _date(column: Column, raw: pl.Series) -> tuple[pl.Series, Checks]:
     checks.append(
         (
             out_of_range.fill_null(False),
-            f"Ngày nằm ngoài khoảng hợp lý (01/01/1900 đến hôm nay {today:%d/%m/%Y}); hãy kiểm tra lại năm.",
+            _("Ngày nằm ngoài khoảng hợp lý (01/01/1900 đến hôm nay %(today)s); hãy kiểm tra lại năm.")
+            % {"today": f"{today:%d/%m/%Y}"},
         )
     )
     return parsed.set(out_of_range.fill_null(False), None).alias(raw.name), checks
@@ -266,8 +291,14 @@ def _choice(column: Column, raw: pl.Series) -> tuple[pl.Series, Checks]:
     mapped = folded.replace_strict(known, default=None, return_dtype=pl.String)
     bad = raw.is_not_null() & mapped.is_null() & ~folded.is_in(empty)
     labels = ", ".join(cols.VOCABULARIES[vocabulary])
-    tail = "." if column.required else " (hoặc để trống)."
-    reason = f"Giá trị không có trong danh mục của cột “{column.header}”; hãy ghi một trong: {labels}{tail}"
+    reason = (
+        _("Giá trị không có trong danh mục của cột “%(column)s”; hãy ghi một trong: %(labels)s.")
+        if column.required
+        else _(
+            "Giá trị không có trong danh mục của cột “%(column)s”; hãy ghi một trong: %(labels)s "
+            "(hoặc để trống)."
+        )
+    ) % {"column": column.header, "labels": labels}
     return mapped.alias(raw.name), [(bad, reason)]
 
 
@@ -281,17 +312,21 @@ def _citizen_id(raw: pl.Series) -> tuple[pl.Series, Checks]:
     checks = [
         (
             masked,
-            "Số CCCD đã bị che (bản xuất cho vai trò không được xem thông tin cá nhân). Không thể nhập từ "
-            "bản xuất đã che: hãy dùng bản xuất đầy đủ hoặc ghi đủ 12 chữ số.",
+            _(
+                "Số CCCD đã bị che (bản xuất cho vai trò không được xem thông tin cá nhân). Không thể nhập "
+                "từ bản xuất đã che: hãy dùng bản xuất đầy đủ hoặc ghi đủ 12 chữ số."
+            ),
         ),
         (
             short & ~masked,
-            "Số CCCD phải gồm đúng 12 chữ số; số này thiếu chữ số (Excel có thể đã bỏ các số 0 ở đầu): "
-            "hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số.",
+            _(
+                "Số CCCD phải gồm đúng 12 chữ số; số này thiếu chữ số (Excel có thể đã bỏ các số 0 ở đầu): "
+                "hãy định dạng cột là Văn bản (Text) và nhập lại đủ 12 chữ số."
+            ),
         ),
         (
             ~valid & ~masked & ~short,
-            "Số CCCD phải gồm đúng 12 chữ số (không có chữ cái hay ký hiệu); hãy sửa lại hoặc để trống.",
+            _("Số CCCD phải gồm đúng 12 chữ số (không có chữ cái hay ký hiệu); hãy sửa lại hoặc để trống."),
         ),
     ]
     return digits.set(~valid, None).alias(raw.name), checks
@@ -317,7 +352,8 @@ def _duplicates(frame: pl.DataFrame, header: str) -> list[Problem]:
             row,
             header,
             value,
-            f"Mã cán bộ trùng với dòng {first}: mỗi cán bộ chỉ có một dòng; hãy xóa dòng lặp hoặc sửa mã.",
+            _("Mã cán bộ trùng với dòng %(first)s: mỗi cán bộ chỉ có một dòng; hãy xóa dòng lặp hoặc sửa mã.")
+            % {"first": first},
         )
         for row, value, first in hits.iter_rows()
     ]

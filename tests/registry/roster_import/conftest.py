@@ -11,7 +11,7 @@ HEADER = (
 ROWS = [
     "CB001,Nguyễn Văn An,001085012345,17/05/1985,Nam,Kinh,Chính thức,Trung cấp,PCT UBND,Xã,Chính quyền,"
     "Xã Tiên Phong,,,Chuyên viên,01/02/2015,Hoàn thành tốt nhiệm vụ,Hoàn thành xuất sắc nhiệm vụ",
-    "CB002,Trần Thị Bình,,1990-01-02,Nữ,Tày,,,Công chức,Xã,Chính quyền,Không có đơn vị này,"
+    "CB002,Trần Thị Bình,,1990-01-02,Nữ,Tày,,,Công chức,Xã,Chính quyền,,"
     "Phó Chủ tịch UBND,Xã,,,Hoàn thành nhiệm vụ,",
 ]
 

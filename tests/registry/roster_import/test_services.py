@@ -39,7 +39,7 @@ def test_a_good_file_creates_cadres_posts_planning_ratings_with_history(tree, po
     )
     assert an.name_search == "nguyen van an"
     binh = Cadre.objects.get(code="CB002")
-    assert binh.unit == tree["north"]  # unknown unit name: the target unit
+    assert binh.unit == tree["north"]  # no unit written: the receiving unit
     assert binh.ethnicity == "Tày" and binh.party_status == ""
     assert list(an.assignments.values_list("post__code", "valid_from")) == [("PCT_UBND_XA", None)]
     assert list(binh.planning.values_list("post__code", flat=True)) == ["PCT_UBND_XA"]

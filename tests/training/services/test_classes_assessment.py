@@ -18,18 +18,22 @@ from llct.training.choices import (
     StudyMode,
 )
 from llct.training.services import classes as cs
+from llct.training.services.assessment import appeals as ap
 from llct.training.services.assessment import essays as es
+from llct.training.services.assessment.discipline import enrolment_discipline
+from llct.training.services.assessment.essays import fresh
 from llct.training.services.assessment.exams import mark_enter
-from llct.training.services.assessment.results import class_assess, enrolment_discipline, enrolment_reward
+from llct.training.services.assessment.results import class_assess, enrolment_reward
 from llct.training.services.attendance import attendance_record, attendance_summary
 from llct.training.services.errors import TrainingRuleError
 from llct.training.services.recognition import recognition_decide, recognition_pdf
 
-from ..conftest import START
+from ..conftest import START, article
 
 
-def test_commune_class_needs_25_learners(tree, programmes, users, lecturers, make_cadre):
-    """QĐ 1147: the director opens a class of at least 25 learners."""
+@article("min_learners")
+def test_commune_class_needs_25_learners(tree, programmes, users, lecturers, make_cadre, article):
+    """The director opens a class of at least 25 learners."""
     by = users["officer"]
     klass = cs.class_open(
         institution=tree["centre"],
@@ -50,7 +54,7 @@ def test_commune_class_needs_25_learners(tree, programmes, users, lecturers, mak
     )
     with pytest.raises(TrainingRuleError) as few:
         cs.class_start(klass, by=by)
-    assert few.value.code == "too_few" and "1147" in few.value.citation
+    assert few.value.code == "too_few" and "1147" in few.value.citation, article
     cs.enrolment_add(klass, make_cadre(tree["new_commune"], "B"), sending_unit=tree["new_commune"], by=by)
     assert cs.class_start(klass, by=by).status == ClassStatus.IN_PROGRESS
     with pytest.raises(TrainingRuleError):
@@ -97,8 +101,9 @@ def test_class_refused_at_incompetent_institution_and_out_of_scope(tree, program
         cs.class_open(institution=tree["centre"], by=users["board"], **kw)  # role
 
 
-def test_attendance_below_80_percent_may_not_sit(commune_class, users, lecturers):
-    """QĐ 1147 art. 6: the essay only with attendance ≥ 80% of periods, absences excused and confirmed."""
+@article("attendance")
+def test_attendance_below_80_percent_may_not_sit(commune_class, users, lecturers, article):
+    """The essay only with attendance ≥ 80% of periods, absences excused and confirmed."""
     klass = commune_class(n=25, days=5)  # 50 periods
     by = users["officer"]
     sessions = list(klass.sessions.order_by("date"))
@@ -120,45 +125,19 @@ def test_attendance_below_80_percent_may_not_sit(commune_class, users, lecturers
     assert not attendance_summary(unconfirmed).may_sit()
     with pytest.raises(TrainingRuleError) as refused:
         es.essay_submit(low, submitted_on=START + dt.timedelta(days=6), by=by)
-    assert refused.value.code == "attendance"
+    assert refused.value.code == "attendance", article
     assert es.essay_submit(excused, submitted_on=START + dt.timedelta(days=6), by=by).attempt == 1
 
 
-@pytest.fixture
-def marked_class(commune_class, users, lecturers):
-    """A 25-learner class, all present, essays marked 7/8 (mean 7.5), except learner 0 marked 4/4.5."""
-    klass = commune_class(n=25, days=1)
-    by = users["officer"]
-    session = klass.sessions.get()
-    day = START + dt.timedelta(days=5)
-    for i, e in enumerate(klass.enrolments.order_by("pk")):
-        attendance_record(session, e, AttendanceStatus.PRESENT, by=by)
-        essay = es.essay_submit(e, submitted_on=day, by=by)
-        first, second = (D("4"), D("4.5")) if i == 0 else (D("7"), D("8"))
-        es.essay_mark(
-            essay,
-            first_marker=lecturers[0],
-            first_mark=first,
-            second_marker=lecturers[1],
-            second_mark=second,
-            marked_on=day,
-            by=users["lecturer"],
-        )
-    es.essays_receive(klass, on=day, by=by)
-    es.marks_hand_in(klass, on=day + dt.timedelta(days=1), by=users["lecturer"])
-    es.marks_publish(klass, on=day + dt.timedelta(days=2), by=by)
-    klass.refresh_from_db()
-    return klass
-
-
-def test_essay_rewrite_once_within_three_days(marked_class, users, lecturers):
-    """QĐ 1147: a failed essay may be rewritten once, within 3 days."""
+@article("rewrite")
+def test_essay_rewrite_once_within_three_days(marked_class, users, lecturers, article):
+    """A failed essay may be rewritten once, within 3 days of publication."""
     by = users["officer"]
     failed = marked_class.enrolments.order_by("pk").first()
     published = marked_class.marks_published_on
     with pytest.raises(TrainingRuleError) as late:
         es.essay_submit(failed, submitted_on=published + dt.timedelta(days=4), by=by)
-    assert late.value.code == "rewrite_late"
+    assert late.value.code == "rewrite_late", article
     rewrite = es.essay_submit(failed, submitted_on=published + dt.timedelta(days=3), by=by)
     assert rewrite.attempt == 2
     es.essay_mark(
@@ -178,7 +157,9 @@ def test_essay_rewrite_once_within_three_days(marked_class, users, lecturers):
     assert "đạt" in str(passed.value)
 
 
-def test_marks_locked_after_publication_and_markers_distinct(marked_class, users, lecturers):
+@article("two_markers", "appeal")
+def test_marks_locked_after_publication_and_markers_distinct(marked_class, users, lecturers, article):
+    """After publication a first essay's mark changes only through an appeal; the two markers differ."""
     essay = marked_class.enrolments.order_by("pk")[1].essays.get()
     with pytest.raises(TrainingRuleError) as locked:
         es.essay_mark(
@@ -190,37 +171,51 @@ def test_marks_locked_after_publication_and_markers_distinct(marked_class, users
             marked_on=START,
             by=users["lecturer"],
         )
-    assert locked.value.code == "published"
+    assert locked.value.code == "published", article
+    with pytest.raises(TrainingRuleError) as same:
+        es.essay_mark(
+            marked_class.enrolments.order_by("pk")[0].essays.get(),
+            first_marker=lecturers[0],
+            first_mark=D(9),
+            second_marker=lecturers[0],
+            second_mark=D(9),
+            marked_on=START,
+            by=users["officer"],
+        )
+    assert same.value.code == "same_marker", article
 
 
-def test_appeal_window_third_marker_and_director(marked_class, users, lecturers):
-    """QĐ 1147: appeal within 2 days; re-marker not a first marker; 0.5 ≤ diff < 2 changes the mark;
-    ≥ 2 goes to the director's minuted mark."""
+@article("appeal", "appeal_rule")
+def test_appeal_window_third_marker_and_director(marked_class, users, lecturers, article):
+    """Appeal within 2 days; re-marker not a first marker; 0.5 ≤ diff < 2 changes the mark; ≥ 2 goes to
+    the director's minuted mark."""
     by = users["officer"]
     published = marked_class.marks_published_on
     learners = list(marked_class.enrolments.order_by("pk"))
     e1, e2 = learners[1].essays.get(), learners[2].essays.get()
     with pytest.raises(TrainingRuleError) as late:
-        es.appeal_lodge(e1, lodged_on=published + dt.timedelta(days=3), by=by)
-    assert late.value.code == "appeal_late"
-    a1 = es.appeal_lodge(e1, lodged_on=published + dt.timedelta(days=2), by=by)
+        ap.appeal_lodge(e1, lodged_on=published + dt.timedelta(days=3), by=by)
+    assert late.value.code == "appeal_late", article
+    a1 = ap.appeal_lodge(e1, lodged_on=published + dt.timedelta(days=2), by=by)
     with pytest.raises(TrainingRuleError) as same:
-        es.appeal_remark(a1, marker=lecturers[0], remark=D(8), on=published, by=users["lecturer"])
-    assert same.value.code == "marker_not_independent"
-    a1 = es.appeal_remark(a1, marker=lecturers[2], remark=D("8.5"), on=published, by=users["lecturer"])
-    assert a1.outcome == AppealOutcome.CHANGED and es.essay_effective_mark(e1) == D("8.5")
-    a2 = es.appeal_lodge(e2, lodged_on=published, by=by)
-    a2 = es.appeal_remark(a2, marker=lecturers[2], remark=D("9.5"), on=published, by=users["lecturer"])
-    assert a2.outcome == AppealOutcome.DIRECTOR and es.essay_effective_mark(e2) is None
+        ap.appeal_remark(a1, marker=lecturers[0], remark=D(8), on=published, by=by)
+    assert same.value.code == "marker_not_independent", article
+    a1 = ap.appeal_remark(a1, marker=lecturers[2], remark=D("8.5"), on=published, by=by)
+    assert a1.outcome == AppealOutcome.CHANGED and ap.essay_effective_mark(fresh(e1)) == D("8.5"), article
+    a2 = ap.appeal_lodge(e2, lodged_on=published, by=by)
+    a2 = ap.appeal_remark(a2, marker=lecturers[2], remark=D("9.5"), on=published, by=by)
+    assert a2.outcome == AppealOutcome.DIRECTOR and ap.essay_effective_mark(fresh(e2)) is None, article
     with pytest.raises(PermissionDenied):
-        es.appeal_director_decide(a2, mark=D(9), minutes="BB 01", on=published, by=by)  # not the director
+        ap.appeal_director_decide(a2, mark=D(9), minutes="BB 01", on=published, by=by)  # not the director
     with pytest.raises(TrainingRuleError):
-        es.appeal_director_decide(a2, mark=D(9), minutes="", on=published, by=users["director"])
-    es.appeal_director_decide(a2, mark=D(9), minutes="Biên bản 01/BB", on=published, by=users["director"])
-    assert es.essay_effective_mark(e2) == D(9)
+        ap.appeal_director_decide(a2, mark=D(9), minutes="", on=published, by=users["director"])
+    ap.appeal_director_decide(a2, mark=D(9), minutes="Biên bản 01/BB", on=published, by=users["director"])
+    assert ap.essay_effective_mark(fresh(e2)) == D(9), article
 
 
-def test_assess_reward_discipline_recognise_and_pdf(marked_class, users):
+@article("rewards", "discipline")
+def test_assess_reward_discipline_recognise_and_pdf(marked_class, users, article):
+    """Rewards for at most 10% of the class; expulsion cancels the results; the decision lists the rest."""
     klass = class_assess(marked_class, by=users["officer"])
     learners = list(klass.enrolments.order_by("pk"))
     assert klass.status == ClassStatus.ASSESSED
@@ -230,11 +225,11 @@ def test_assess_reward_discipline_recognise_and_pdf(marked_class, users):
     enrolment_reward(learners[2], by=users["director"])
     with pytest.raises(TrainingRuleError) as cap:  # 10% of 25 = 2
         enrolment_reward(learners[3], by=users["director"])
-    assert cap.value.code == "reward_cap"
+    assert cap.value.code == "reward_cap", article
     with pytest.raises(TrainingRuleError):
         enrolment_reward(learners[0], by=users["director"])
     expelled = enrolment_discipline(
-        learners[4], Discipline.EXPULSION, reason="Gian lận", by=users["director"]
+        learners[4], Discipline.EXPULSION, reason="Gian lận", document="3/QĐ-TTCT", by=users["director"]
     )
     assert (
         expelled.status == EnrolmentStatus.EXPELLED and expelled.final_mark is None and not expelled.completed

@@ -5,13 +5,20 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from llct.accounts.models import Role
 from llct.eligibility.models import SpecialCaseDecision
+from llct.training import selectors
 from llct.training.choices import EnrolmentStatus, NominationStatus, PlanStatus, StudyMode
-from llct.training.models import Nomination, NominationLog
+from llct.training.models import Nomination, NominationLog, TrainingPlan
 from llct.training.services import classes as cs
 from llct.training.services import plans as ps
 from llct.training.services.errors import TrainingRuleError
-from llct.training.services.nominations import TRANSITIONS, allowed_transitions, nomination_create
+from llct.training.services.nominations import (
+    TRANSITIONS,
+    SpecialCaseTerms,
+    allowed_transitions,
+    nomination_create,
+)
 from llct.training.services.nominations import nomination_transition as move
 
 ON = dt.date(2025, 12, 1)
@@ -22,12 +29,15 @@ def plan(tree, programmes, users):
     board = users["board"]
     plan = ps.plan_create(unit=tree["north"], year=2025, by=board)
     ps.quota_set(plan=plan, programme=programmes["trung_cap"], quota=2, mode=StudyMode.FULL_TIME, by=board)
-    return ps.plan_approve(plan=plan, approving_body="Ban Thường vụ Tỉnh ủy", document="15-QĐ/TU", by=board)
+    return ps.plan_approve(
+        plan=plan, approving_body="Ban Thường vụ Tỉnh ủy", document="15-QĐ/TU", by=users["approver"]
+    )
 
 
 def test_plan_draft_approved_fixed(tree, programmes, users, plan):
     board = users["board"]
-    assert plan.status == PlanStatus.APPROVED and plan.approved_by == board
+    assert plan.status == PlanStatus.APPROVED and plan.approved_by == users["approver"]
+    assert plan.created_by == board
     with pytest.raises(TrainingRuleError):
         ps.quota_set(plan=plan, programme=programmes["cao_cap"], quota=1, by=board)
     assert ps.plan_fix(plan=plan, by=board).status == PlanStatus.FIXED
@@ -57,7 +67,7 @@ def test_nomination_full_path_with_log(tree, programmes, users, make_cadre, plan
     assert n.status == NominationStatus.DRAFT and n.eligible and n.eligibility["regulation"] == "QĐ 350-QĐ/TW"
     assert n.eligibility["reasons"][0]["citation"] == "Điều 2, QĐ 350-QĐ/TW"
     move(n, "submit", by=board)
-    move(n, "approve", by=board)
+    move(n, "approve", by=users["approver"])
     klass = cs.class_open(
         institution=tree["school"],
         programme=programmes["trung_cap"],
@@ -77,7 +87,7 @@ def test_nomination_full_path_with_log(tree, programmes, users, make_cadre, plan
     assert log == [
         ("", "du_thao", board.pk),
         ("du_thao", "da_gui", board.pk),
-        ("da_gui", "da_duyet", board.pk),
+        ("da_gui", "da_duyet", users["approver"].pk),
         ("da_duyet", "da_trieu_tap", school.pk),
     ]
     n = move(n, "withdraw", by=board, reason="Chuyển công tác")
@@ -171,3 +181,151 @@ def test_commune_programmes_target_groups(
     else:
         with pytest.raises(TrainingRuleError):
             nomination_create(**kw, by=users["board"])
+
+
+def test_segregation_of_duties_plan(tree, programmes, users, make_user):
+    """Whoever drafted a plan (created it or set a quota line) does not approve it."""
+    board, approver = users["board"], users["approver"]
+    plan = ps.plan_create(unit=tree["north"], year=2026, by=board)
+    ps.quota_set(plan=plan, programme=programmes["trung_cap"], quota=3, by=approver)  # approver edited it
+    for drafter in (board, approver):
+        with pytest.raises(TrainingRuleError) as same:
+            ps.plan_approve(plan=plan, approving_body="BTV", document="1-QĐ", by=drafter)
+        assert same.value.code == "same_user"
+    third = make_user(Role.ORG_BOARD, tree["north"])
+    assert ps.plan_approve(plan=plan, approving_body="BTV", document="1-QĐ", by=third).status == "da_duyet"
+
+
+def test_segregation_of_duties_nomination(tree, programmes, users, make_cadre, plan, engine):
+    """The user who submitted a nomination does not approve it; the button is not offered to them."""
+    board = users["board"]
+    n = move(nominate(tree, programmes, users, make_cadre), "submit", by=board)
+    assert "approve" not in {t.name for t in allowed_transitions(n, board)}
+    assert "approve" in {t.name for t in allowed_transitions(n, users["approver"])}
+    with pytest.raises(TrainingRuleError) as same:
+        move(n, "approve", by=board)
+    assert same.value.code == "same_user"
+    assert move(n, "approve", by=users["approver"]).status == NominationStatus.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("year", "refused"), [(0, True), (1999, True), (2000, False), (2100, False), (2101, True)]
+)
+def test_plan_year_validated(tree, users, year, refused):
+    if refused:
+        with pytest.raises(TrainingRuleError) as bad:
+            ps.plan_create(unit=tree["north"], year=year, by=users["board"])
+        assert bad.value.field == "year"
+        assert not TrainingPlan.objects.exists()
+    else:
+        assert ps.plan_create(unit=tree["north"], year=year, by=users["board"]).year == year
+
+
+def test_negative_quota_refused(tree, programmes, users):
+    plan = ps.plan_create(unit=tree["north"], year=2026, by=users["board"])
+    with pytest.raises(TrainingRuleError) as bad:
+        ps.quota_set(plan=plan, programme=programmes["trung_cap"], quota=-1, by=users["board"])
+    assert bad.value.field == "quota" and not plan.quotas.exists()
+
+
+def test_so_cap_not_offered_after_2025_08_28(tree, programmes, users, make_cadre, engine):
+    """Sơ cấp is offered until 28/08/2025 (QĐ 350-QĐ/TW has no sơ cấp level): refused with the citation."""
+    board = users["board"]
+    plan = ps.plan_create(unit=tree["north"], year=2025, by=board)
+    ps.quota_set(plan=plan, programme=programmes["so_cap"], quota=5, by=board)
+    ps.plan_approve(plan=plan, approving_body="BTV", document="1-QĐ", by=users["approver"])
+    kw = dict(programme=programmes["so_cap"], sending_unit=tree["north"], by=board)
+    with pytest.raises(TrainingRuleError) as late:
+        nomination_create(cadre=make_cadre(tree["new_commune"], "A"), nominated_on=dt.date(2025, 8, 29), **kw)
+    assert late.value.code == "not_offered" and "28/08/2025" in str(late.value)
+    assert "QĐ 350-QĐ/TW" in late.value.citation
+    n = nomination_create(cadre=make_cadre(tree["new_commune"], "B"), nominated_on=dt.date(2025, 8, 28), **kw)
+    assert n.programme.code == "so_cap"
+
+
+def test_programme_not_offered_before_offered_from(tree, programmes, users, make_cadre):
+    programme = programmes["chuyen_de"]
+    programme.offered_from = dt.date(2026, 1, 1)
+    programme.save()
+    with pytest.raises(TrainingRuleError) as early:
+        nomination_create(
+            cadre=make_cadre(tree["new_commune"], "C"),
+            programme=programme,
+            sending_unit=tree["new_commune"],
+            nominated_on=dt.date(2025, 12, 31),
+            by=users["board"],
+        )
+    assert early.value.code == "not_offered" and "01/01/2026" in str(early.value)
+
+
+def test_special_case_recorded_with_the_nomination(tree, programmes, users, make_cadre, plan, engine):
+    """QĐ 350-QĐ/TW: a cadre who is not eligible is nominated only with the competent authority's
+    special-case decision — recorded from the nomination form (authority, document, date, reason)."""
+    engine.eligible = False
+    cadre = make_cadre(tree["new_commune"], "Lò Thị Đặc")
+    terms = SpecialCaseTerms("Ban Thường vụ Tỉnh ủy", "12-QĐ/TU", ON - dt.timedelta(days=1), "Nhu cầu cán bộ")
+    n = nominate(tree, programmes, users, make_cadre, cadre=cadre, special_terms=terms)
+    assert not n.eligible and n.special_case.document_number == "12-QĐ/TU"
+    assert n.special_case.recorded_by == users["board"] and n.special_case.history.exists()
+    late = SpecialCaseTerms("BTV", "13-QĐ/TU", ON + dt.timedelta(days=1), "x")
+    with pytest.raises(TrainingRuleError) as mismatch:
+        nominate(
+            tree,
+            programmes,
+            users,
+            make_cadre,
+            cadre=make_cadre(tree["new_commune"], "E"),
+            special_terms=late,
+        )
+    assert mismatch.value.code == "special_case_mismatch"
+    assert SpecialCaseDecision.objects.count() == 1  # the refused one was rolled back
+
+
+def test_special_case_in_force_is_used(tree, programmes, users, make_cadre, plan, engine):
+    """A special case recorded earlier in the eligibility pages lets the cadre be nominated."""
+    engine.eligible = False
+    cadre = make_cadre(tree["new_commune"], "Hà Văn Sớm")
+    special = SpecialCaseDecision.objects.create(
+        cadre=cadre,
+        level="trung_cap",
+        eligible=True,
+        authority="BTV",
+        document_number="5-QĐ/TU",
+        decided_on=ON - dt.timedelta(days=30),
+        reason="r",
+        recorded_by=users["board"],
+    )
+    assert nominate(tree, programmes, users, make_cadre, cadre=cadre).special_case == special
+
+
+def test_plan_actual_counts_each_stage(tree, programmes, users, make_cadre, plan, engine):
+    """Plan versus actual: quota, live nominations, approved (and admitted), admitted, completed."""
+    board, approver = users["board"], users["approver"]
+    first = nominate(tree, programmes, users, make_cadre, cadre=make_cadre(tree["new_commune"], "Một"))
+    second = nominate(tree, programmes, users, make_cadre, cadre=make_cadre(tree["new_commune"], "Hai"))
+    for n in (first, second):
+        move(n, "submit", by=board)
+    move(first, "approve", by=approver)
+    klass = cs.class_open(
+        institution=tree["school"],
+        programme=programmes["trung_cap"],
+        code="TC-PA",
+        name="TC",
+        starts_on=ON,
+        ends_on=ON + dt.timedelta(days=200),
+        capacity=40,
+        mode=StudyMode.FULL_TIME,
+        by=users["school_officer"],
+    )
+    move(first, "admit", by=users["school_officer"], training_class=klass)
+    first.enrolment.completed = True
+    first.enrolment.save()
+    move(second, "reject", by=approver, reason="Không phù hợp")
+    [row] = selectors.plan_actual(plan)
+    assert (row["line"].quota, row["nominated"], row["approved"], row["admitted"], row["completed"]) == (
+        2,
+        1,
+        1,
+        1,
+        1,
+    )

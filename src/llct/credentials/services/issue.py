@@ -4,27 +4,22 @@ by the centre's director and printed on blanks the centre keeps)."""
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from llct.credentials.choices import CredentialKind, CredentialStatus, IssueJobStatus
-from llct.credentials.models import Credential, IssueJob
+from llct.credentials.choices import BlankStatus, CredentialKind, CredentialStatus, IssueJobStatus
+from llct.credentials.models import Blank, Credential, IssueJob
 from llct.training.choices import Discipline, EnrolmentStatus
 from llct.training.models import Enrolment, TrainingClass
 
+from .access import require_issue
+from .blanks import blank_for, blank_use, blanks_take
+from .errors import CredentialError
 from .numbering import number_take, register_for, serial_format
-
-
-class CredentialError(Exception):
-    """A refusal the user can act on; `existing` is the credential already issued, when that is the cause."""
-
-    def __init__(self, message: str, existing: Credential | None = None):
-        super().__init__(message)
-        self.message = message
-        self.existing = existing
 
 
 def _existing(cadre_id: int, programme_id: int) -> Credential | None:
@@ -90,11 +85,14 @@ def credential_issue(
 ) -> Credential:
     """Issue the diploma or certificate of a learner the recognition decision lists (QĐ 1147: once per
     learner and programme; the number is the next one of the institution's register for the year).
+    A diploma is printed on the blank `blank_serial`, or the next unused blank of the institution's stock.
 
     Refuses with a Vietnamese message (CredentialError) when the learner is not recognised, the programme
     leads to a decision only, or a document was already issued; `existing` then names it, so a double
-    submitted form can show the one already issued instead of creating a second.
+    submitted form can show the one already issued instead of creating a second. PermissionDenied when
+    `by` may not issue for the class's institution.
     """
+    require_issue(by, enrolment.training_class.institution)
     try:
         with transaction.atomic():
             # Lock the learner first: a double click waits here and then finds the first issue.
@@ -111,14 +109,6 @@ def credential_issue(
             if existing is not None:
                 raise _already_issued(enrolment, existing)
             register = register_for(enrolment.training_class.institution, programme.output)
-            blank_serial = (blank_serial or "").strip()
-            if blank_serial:
-                used = Credential.objects.filter(register=register, blank_serial=blank_serial).first()
-                if used is not None:
-                    raise CredentialError(
-                        _("Phôi số %(blank)s đã dùng cho văn bằng %(serial)s; mỗi phôi chỉ dùng một lần.")
-                        % {"blank": blank_serial, "serial": used.serial}
-                    )
             return _create(enrolment, register, by, blank_serial, issued_on or timezone.localdate())
     except IntegrityError:
         # A concurrent issue for the same learner and programme through another class won the race.
@@ -128,17 +118,30 @@ def credential_issue(
         raise _already_issued(enrolment, existing) from None
 
 
+def _public_facts(enrolment: Enrolment, klass: TrainingClass) -> dict[str, str]:
+    """What the register records of the holder, programme and institution (and verification shows)."""
+    return {
+        "holder_name": enrolment.cadre.full_name,
+        "programme_name": klass.programme.name,
+        "programme_level": klass.programme.level or "",
+        "institution_name": klass.institution.name,
+    }
+
+
 def _create(
-    enrolment, register, by, blank_serial: str, issued_on: dt.date, replaces=None, reason=""
+    enrolment, register, by, blank_serial: str | None, issued_on: dt.date, replaces=None, reason=""
 ) -> Credential:
+    """Enter one document in the register: the next number, then its blank (locks in that order)."""
     recognition = enrolment.training_class.recognition
     number = number_take(register, issued_on.year)
+    blank = blank_for(enrolment.training_class.institution, register.kind, (blank_serial or "").strip())
     credential = Credential(
         register=register,
         year=issued_on.year,
         number=number,
         serial=serial_format(register, issued_on.year, number),
         holder_id=enrolment.cadre_id,
+        **_public_facts(enrolment, enrolment.training_class),
         enrolment=enrolment,
         programme_id=enrolment.training_class.programme_id,
         recognition=recognition,
@@ -146,20 +149,23 @@ def _create(
         signed_by=recognition.signed_by,
         signer_title=recognition.signer_title,
         issued_by=by,
-        blank_serial=blank_serial,
         replaces=replaces,
         reissue_reason=reason,
     )
     credential._history_user = by
     credential.save()
+    if blank is not None:
+        blank_use(blank, credential, by)
     return credential
 
 
 def credential_issue_class(training_class: TrainingClass, by) -> IssueJob:
     """Start the bulk issue for every recognised learner of a class who has no document yet, as a
-    background task; the returned job reports progress."""
+    background task; the returned job reports progress. Diplomas take the institution's unused blanks
+    in order; those beyond the stock are issued without one and the job counts them."""
     from llct.credentials.tasks import issue_job_task
 
+    require_issue(by, training_class.institution)
     job = IssueJob(training_class=training_class, requested_by=by)
     job._history_user = by
     job.save()
@@ -167,9 +173,11 @@ def credential_issue_class(training_class: TrainingClass, by) -> IssueJob:
     return job
 
 
-def _issue_chunk(klass: TrainingClass, ids: list[int], by, issued_on: dt.date, skipped: list) -> int:
+def _issue_chunk(klass: TrainingClass, ids: list[int], by, issued_on: dt.date, job: IssueJob) -> int:
     """Issue a chunk of one class's learners in one transaction: the learners locked, one block of
-    consecutive numbers taken from the register, the documents and their history written in bulk."""
+    consecutive numbers taken from the register (then, for diplomas, the next unused blanks in order), the
+    documents, the blanks and their history written in bulk."""
+    skipped = job.skipped
     with transaction.atomic():
         rows = (
             Enrolment.objects.select_for_update(of=("self",))
@@ -213,6 +221,7 @@ def _issue_chunk(klass: TrainingClass, ids: list[int], by, issued_on: dt.date, s
                 number=first + i,
                 serial=serial_format(register, issued_on.year, first + i),
                 holder_id=e.cadre_id,
+                **_public_facts(e, klass),
                 enrolment=e,
                 programme=programme,
                 recognition=recognition,
@@ -224,15 +233,36 @@ def _issue_chunk(klass: TrainingClass, ids: list[int], by, issued_on: dt.date, s
             for i, e in enumerate(todo)
         ]
         bulk_create_with_history(credentials, Credential, default_user=by)
+        if register.kind == CredentialKind.DIPLOMA:
+            _blanks_assign(klass.institution, credentials, by, job)
         return len(credentials)
 
 
-def _issue_each(ids: list[int], by, issued_on: dt.date, skipped: list) -> int:
+def _blanks_assign(institution, credentials: list[Credential], by, job: IssueJob) -> None:
+    """Print the chunk's diplomas on the next unused blanks, in register order; count those left without."""
+    blanks = blanks_take(institution, len(credentials))
+    if blanks and credentials[0].pk is None:  # a database that does not return ids from bulk inserts
+        ids = dict(
+            Credential.objects.filter(serial__in=[c.serial for c in credentials]).values_list("serial", "pk")
+        )
+        for credential in credentials:
+            credential.pk = ids[credential.serial]
+    for blank, credential in zip(blanks, credentials, strict=False):
+        blank.status = BlankStatus.USED
+        blank.credential = credential
+    bulk_update_with_history(blanks, Blank, ["status", "credential"], default_user=by)
+    job.without_blank += len(credentials) - len(blanks)
+
+
+def _issue_each(ids: list[int], by, issued_on: dt.date, job: IssueJob) -> int:
     issued = 0
+    skipped = job.skipped
     for enrolment in Enrolment.objects.filter(pk__in=ids).select_related("cadre"):
         try:
-            credential_issue(enrolment, by, issued_on=issued_on)
+            credential = credential_issue(enrolment, by, issued_on=issued_on)
             issued += 1
+            if credential.register.kind == CredentialKind.DIPLOMA and not hasattr(credential, "blank"):
+                job.without_blank += 1
         except CredentialError as refusal:
             if refusal.existing is None or refusal.existing.enrolment_id != enrolment.pk:
                 skipped.append(
@@ -254,7 +284,12 @@ def issue_job_run(job_id: int) -> IssueJob:
     klass, by = job.training_class, job.requested_by
     job.status = IssueJobStatus.RUNNING
     try:
+        # Checked again when the job runs: the requester's role or unit may have changed since.
+        require_issue(by, klass.institution)
         _check_class(klass)
+    except PermissionDenied:
+        job.status, job.error = IssueJobStatus.FAILED, _("Người yêu cầu không còn quyền cấp cho lớp này.")
+        ids = []
     except CredentialError as refusal:
         job.status, job.error = IssueJobStatus.FAILED, refusal.message
         ids = []
@@ -268,12 +303,14 @@ def issue_job_run(job_id: int) -> IssueJob:
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         try:
-            job.issued += _issue_chunk(klass, chunk, by, issued_on, job.skipped)
+            without_blank, skipped = job.without_blank, len(job.skipped)
+            job.issued += _issue_chunk(klass, chunk, by, issued_on, job)
         except IntegrityError:
             # Someone issued to one of these learners through another class meanwhile: go one by one.
-            job.issued += _issue_each(chunk, by, issued_on, job.skipped)
+            job.without_blank, job.skipped = without_blank, job.skipped[:skipped]
+            job.issued += _issue_each(chunk, by, issued_on, job)
         job.done = start + len(chunk)
-        job.save(update_fields=["done", "issued", "skipped"])
+        job.save(update_fields=["done", "issued", "skipped", "without_blank"])
     if job.status != IssueJobStatus.FAILED:
         job.status = IssueJobStatus.DONE
     job.finished_at = timezone.now()

@@ -1,19 +1,27 @@
-"""Revocation, re-issue and certified copies of issued documents (QĐ 1147)."""
+"""Hand-over, loss, re-issue, revocation and certified copies of issued documents (QĐ 1147)."""
 
 import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from llct.credentials.choices import CredentialStatus, RevocationReason
 from llct.credentials.models import CertifiedCopy, Credential
 
-from .issue import CredentialError, _create
+from .access import require_issue
+from .errors import CredentialError
+from .issue import _create
 from .numbering import register_for
 
+# The article of QĐ 1147 that sets these rules is not identified in the domain reference
+# (REGULATIONS.md §6 cites the decision only), so messages cite the decision and the rule.
+QD1147 = "QĐ 1147-QĐ/BTGDVTW"
 # QĐ 1147: a certified copy is issued the same day, or the next working day when requested after 15:00.
 COPY_CUTOFF = dt.time(15, 0)
+# QĐ 1147: a document lost before hand-over is re-issued within 3 working days.
+REISSUE_WORKING_DAYS = 3
 
 
 def next_working_day(day: dt.date) -> dt.date:
@@ -24,8 +32,27 @@ def next_working_day(day: dt.date) -> dt.date:
     return day
 
 
+def working_days_after(day: dt.date, count: int) -> dt.date:
+    """The `count`-th working day after `day` (Monday to Friday)."""
+    for _i in range(count):
+        day = next_working_day(day)
+    return day
+
+
+def reissue_due_on(credential: Credential) -> dt.date | None:
+    """The last day to re-issue a document reported lost before hand-over: 3 working days (QĐ 1147)."""
+    if credential.loss_reported_on is None:
+        return None
+    return working_days_after(credential.loss_reported_on, REISSUE_WORKING_DAYS)
+
+
 def _locked(credential: Credential) -> Credential:
-    return Credential.objects.select_for_update().get(pk=credential.pk)
+    credential = (
+        Credential.objects.select_for_update(of=("self",))
+        .select_related("register__institution")
+        .get(pk=credential.pk)
+    )
+    return credential
 
 
 def _not_valid(credential: Credential) -> CredentialError:
@@ -35,13 +62,80 @@ def _not_valid(credential: Credential) -> CredentialError:
     )
 
 
+def _handed_over(credential: Credential) -> CredentialError:
+    return CredentialError(
+        _(
+            "Văn bằng %(serial)s đã trao cho %(to)s ngày %(date)s. Theo %(rule)s, chỉ cấp lại khi văn bằng "
+            "bị mất trước khi trao; văn bằng đã trao không được cấp lại (người nhận có thể xin bản sao từ "
+            "sổ gốc)."
+        )
+        % {
+            "serial": credential.serial,
+            "to": credential.handed_over_to,
+            "date": date_format(credential.handed_over_on, "d/m/Y"),
+            "rule": QD1147,
+        }
+    )
+
+
+@transaction.atomic
+def credential_hand_over(credential: Credential, by, to: str, on: dt.date | None = None) -> Credential:
+    """Record that a valid document was handed over (date, to whom). From then on it cannot be re-issued
+    (QĐ 1147: re-issue only if lost before hand-over)."""
+    credential = _locked(credential)
+    require_issue(by, credential.register.institution)
+    if credential.status != CredentialStatus.VALID:
+        raise _not_valid(credential)
+    if credential.handed_over_on is not None:
+        raise _handed_over(credential)
+    on = on or timezone.localdate()
+    if not to.strip():
+        raise CredentialError(_("Cần ghi người nhận văn bằng (người được cấp hoặc người được ủy quyền)."))
+    if on < credential.issued_on or on > timezone.localdate():
+        raise CredentialError(
+            _("Ngày trao phải từ ngày cấp (%(issued)s) đến hôm nay.")
+            % {"issued": date_format(credential.issued_on, "d/m/Y")}
+        )
+    credential.handed_over_on = on
+    credential.handed_over_to = to.strip()
+    credential._history_user = by
+    credential._change_reason = "hand-over"
+    credential.save(update_fields=["handed_over_on", "handed_over_to"])
+    return credential
+
+
+@transaction.atomic
+def credential_loss_report(credential: Credential, by, on: dt.date | None = None) -> Credential:
+    """Record that a document not yet handed over was lost; the re-issue is then due within 3 working
+    days (QĐ 1147), shown by `reissue_due_on`."""
+    credential = _locked(credential)
+    require_issue(by, credential.register.institution)
+    if credential.status != CredentialStatus.VALID:
+        raise _not_valid(credential)
+    if credential.handed_over_on is not None:
+        raise _handed_over(credential)
+    on = on or timezone.localdate()
+    if on < credential.issued_on or on > timezone.localdate():
+        raise CredentialError(
+            _("Ngày báo mất phải từ ngày cấp (%(issued)s) đến hôm nay.")
+            % {"issued": date_format(credential.issued_on, "d/m/Y")}
+        )
+    credential.loss_reported_on = on
+    credential._history_user = by
+    credential._change_reason = "lost before hand-over"
+    credential.save(update_fields=["loss_reported_on"])
+    return credential
+
+
 @transaction.atomic
 def credential_revoke(
     credential: Credential, reason: str, authority: str, by, revoked_on: dt.date | None = None
 ) -> Credential:
     """Revoke a document for one of the grounds of QĐ 1147 (fraud, no authority, alteration, the centre's
-    error), naming the authority or document that decided it. Verification then shows it revoked."""
+    error), naming the authority or document that decided it. Verification then shows it revoked.
+    PermissionDenied unless `by` issues credentials and the issuing institution is in their scope."""
     credential = _locked(credential)
+    require_issue(by, credential.register.institution)
     if credential.status != CredentialStatus.VALID:
         raise _not_valid(credential)
     if reason not in RevocationReason.values:
@@ -62,26 +156,25 @@ def credential_revoke(
 def credential_reissue(
     credential: Credential, by, reason: str, blank_serial: str | None = None
 ) -> Credential:
-    """Re-issue a document lost before hand-over (QĐ 1147): a new number in this year's register, the old
-    entry marked replaced and linked to the new one. Only a valid document can be re-issued."""
+    """Re-issue a document lost before hand-over (QĐ 1147): a new number in this year's register (and a new
+    blank for a diploma), the old entry marked replaced and linked to the new one. Refused for a document
+    already handed over, or not valid. The loss is recorded today unless it was reported before."""
     credential = _locked(credential)
+    require_issue(by, credential.register.institution)
     if credential.status != CredentialStatus.VALID:
         raise _not_valid(credential)
+    if credential.handed_over_on is not None:
+        raise _handed_over(credential)
     if not reason.strip():
         raise CredentialError(_("Cần ghi lý do cấp lại (ví dụ: bị mất trước khi trao)."))
     credential.status = CredentialStatus.REPLACED
+    credential.loss_reported_on = credential.loss_reported_on or timezone.localdate()
     credential._history_user = by
     credential._change_reason = f"reissue: {reason}"
     credential.save()
-    blank_serial = (blank_serial or "").strip()
     register = register_for(credential.register.institution, credential.register.kind)
-    if blank_serial and Credential.objects.filter(register=register, blank_serial=blank_serial).exists():
-        raise CredentialError(
-            _("Phôi số %(blank)s đã được dùng; mỗi phôi chỉ dùng một lần.") % {"blank": blank_serial}
-        )
-    enrolment = credential.enrolment
     return _create(
-        enrolment,
+        credential.enrolment,
         register,
         by,
         blank_serial,
@@ -100,8 +193,10 @@ def credential_certified_copy(
     copies: int = 1,
 ) -> CertifiedCopy:
     """Record a certified copy (bản sao) from the register: issued the day it is requested, or the next
-    working day when requested after 15:00 (QĐ 1147). A revoked or replaced document has no copies."""
-    credential = Credential.objects.get(pk=credential.pk)
+    working day when requested after 15:00 or on a weekend (QĐ 1147). A revoked or replaced document has
+    no copies."""
+    credential = Credential.objects.select_related("register__institution").get(pk=credential.pk)
+    require_issue(by, credential.register.institution)
     if credential.status != CredentialStatus.VALID:
         raise _not_valid(credential)
     if copies < 1:

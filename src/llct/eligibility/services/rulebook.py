@@ -1,7 +1,8 @@
 """One source of truth for the post catalogue and the regulation versions (issue 3, "One source of
 truth"): the files shipped in `llct.regulations` seed the database, administrators edit the copy there,
 and everything that decides uses the installation's current copy — or the shipped files when the
-database has no tables or was never seeded."""
+database has no tables or was never seeded. A stored copy that does not load is an error shown to the
+user, never silently replaced by the shipped files."""
 
 import datetime as dt
 import hashlib
@@ -15,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from llct.eligibility.choices import VersionOrigin
 from llct.eligibility.models import RegulationVersion, SeededPost
@@ -136,14 +138,17 @@ def check_version_text(text: str, *, version: RegulationVersion | None = None) -
     """Check an administrator's version text with the engine's loader: it must parse, and the rulebook it
     makes with the other stored versions and the current catalogue must hold together (no overlapping
     dates, every post named exists). Raises RegulationDataError naming the item and the problem."""
-    name = version.number if version else "phiên bản mới"
+    name = version.number if version else _("phiên bản mới")
     spec: VersionSpec = parse(VersionSpec, text, name)
     if (
         RegulationVersion.objects.filter(number=spec.number)
         .exclude(pk=version.pk if version else None)
         .exists()
     ):
-        raise RegulationDataError(f"{name}: đã có phiên bản số hiệu {spec.number}; hãy sửa phiên bản đó.")
+        raise RegulationDataError(
+            _("%(name)s: đã có phiên bản số hiệu %(number)s; hãy sửa phiên bản đó.")
+            % {"name": name, "number": spec.number}
+        )
     texts = {v.number: v.text for v in RegulationVersion.objects.exclude(pk=version.pk if version else None)}
     texts[spec.number] = text
     _build(_catalogue_rows(), texts)
@@ -227,10 +232,16 @@ def _shipped() -> Rulebook:
         return _cache["shipped"]
 
 
+class StoredRulebookError(RegulationDataError):
+    """The catalogue or the versions stored in the database do not load (e.g. a post a version names was
+    renamed): nothing is decided until an administrator fixes them. The message says what to fix."""
+
+
 def current_rulebook() -> Rulebook:
     """The installation's rulebook: its catalogue and stored versions when the database is migrated and
     seeded, the shipped files otherwise. Cached; a write to a post or a version makes the next call
-    rebuild it (in every process, since the check reads the audit tables)."""
+    rebuild it (in every process, since the check reads the audit tables). Raises StoredRulebookError
+    when the stored copy does not load."""
     if not _database_ready():
         return _shipped()
     stamp = _stamp()
@@ -238,13 +249,27 @@ def current_rulebook() -> Rulebook:
         return _shipped()
     with _lock:
         if _cache.get("stamp") == stamp:
+            if "error" in _cache:
+                raise _cache["error"]
             return _cache["book"]
     try:
         book = _build(_catalogue_rows(), {v.number: v.text for v in RegulationVersion.objects.all()})
-    except RegulationDataError:
-        log.exception("the stored catalogue or versions do not load; using the shipped files")
-        return _shipped()
+    except RegulationDataError as exc:
+        log.error("the stored catalogue or versions do not load: %s", exc)
+        error = StoredRulebookError(
+            _(
+                "Danh mục chức vụ hoặc phiên bản quy định đang lưu trong cơ sở dữ liệu không dùng được, nên "
+                "chưa xét được: %(problem)s\nQuản trị viên hãy sửa phiên bản quy định (trang «Phiên bản quy "
+                "định») hoặc chức vụ trong danh mục được nêu ở trên."
+            )
+            % {"problem": exc}
+        )
+        with _lock:
+            _cache.pop("book", None)
+            _cache["stamp"], _cache["error"] = stamp, error
+        raise error from exc
     with _lock:
+        _cache.pop("error", None)
         _cache["stamp"], _cache["book"] = stamp, book
     return book
 

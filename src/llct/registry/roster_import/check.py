@@ -1,34 +1,57 @@
 """Checking a roster against the registry before anything is written (roster-format.md; issue 2,
-"the whole file is validated before anything is written"): citizen IDs that belong to another cadre,
-cadres outside the importer's scope, titles that match no catalogue post, unit names."""
+"the whole file is validated before anything is written"): lengths the database would refuse, citizen IDs
+that belong to another cadre, cadres outside the importer's scope, titles that match no catalogue post,
+unit names and codes that match no unit."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+import polars as pl
+from django.utils.translation import gettext as _
 
-from llct.accounts.scope import in_scope, scoped
-from llct.registry.models import Cadre, Post, Unit
-from llct.regulations.model import CataloguePost
-from llct.regulations.titles import TitleMatcher, normalise_title
+from llct.accounts.scope import scope_paths
+from llct.registry.models import Assignment, Cadre, Unit
 from llct.roster import Problem, RosterRead
-from llct.roster.columns import label
-from llct.vntext import fold
 
-_CHUNK = 5_000  # ids per IN (...) query: well under SQLite's variable limit
+from .bulk import among
+from .columns import (
+    PLANNED_CODES,
+    POSITION_CODES,
+    POSITION_UNITS,
+    UNIT_CODE,
+    extra_columns,
+    with_registry_columns,
+)
+from .titles import TitleResolver, too_long
+from .units import UnitResolver
+
+CHUNK = 5_000  # rows per progress report
+CADRE_FIELDS = tuple(f.attname for f in Cadre._meta.concrete_fields)
+# Columns stored as text of limited length (titles are checked one by one in `titles`).
+LENGTHS = {
+    "code": Cadre._meta.get_field("code").max_length,
+    "full_name": Cadre._meta.get_field("full_name").max_length,
+    "ethnicity": Cadre._meta.get_field("ethnicity").max_length,
+    "grade": Cadre._meta.get_field("grade").max_length,
+    "unit": Assignment._meta.get_field("unit_name").max_length,
+}
 
 
 @dataclass
 class RowPlan:
-    """What one roster row will do: its values, the cadre it updates (None = new), its managing unit,
-    the posts it holds and is planned for (catalogue ids, with the titles as written)."""
+    """What one roster row will do: its values; the registry's values of the cadre it updates (None = a
+    new cadre) and that cadre's id; its managing unit; the posts it holds (post, unit, title as written)
+    and is planned for (post, title) — None when the file has no such column, which leaves them as they
+    are."""
 
     row: int
     values: dict
-    cadre: Cadre | None
-    unit: Unit
-    posts: list[tuple[int, str]] = field(default_factory=list)
-    planned: list[tuple[int, str]] = field(default_factory=list)
+    cadre: dict | None
+    cadre_id: int | None
+    unit_id: int
+    posts: list[tuple[int, int, str]] | None
+    planned: list[tuple[int, str]] | None
 
 
 @dataclass
@@ -36,155 +59,133 @@ class RosterCheck:
     read: RosterRead
     plans: list[RowPlan]
     problems: list[Problem]
+    extra_columns: list[str]
 
 
-def catalogue_matcher() -> tuple[TitleMatcher, dict[str, int]]:
-    """A title matcher over the database's post catalogue, and catalogue code → Post id."""
-    posts = list(
-        Post.objects.filter(active=True).values("pk", "code", "title", "aliases", "sector", "tier", "rank")
+def roster_check(
+    read: RosterRead,
+    *,
+    user,
+    unit: Unit,
+    on: dt.date,
+    progress: Callable[[int, int], None] | None = None,
+) -> RosterCheck:
+    """Every problem of the file (the reader's and the registry's), and the plan of each row. `progress`
+    hears (rows checked, rows) after every chunk of rows."""
+    read = with_registry_columns(read)
+    frame, header = read.frame, read.header
+    columns = set(frame.columns)
+    problems = list(read.problems) + _too_long(read)
+    by_code = _existing("code", frame["code"].drop_nulls().to_list())
+    by_cid = _existing(
+        "citizen_id", frame["citizen_id"].drop_nulls().to_list() if "citizen_id" in columns else []
     )
-    catalogue = [
-        CataloguePost(p["code"], p["title"], p["sector"], p["tier"], p["rank"], tuple(p["aliases"] or ()))
-        for p in posts
-    ]
-    return TitleMatcher(catalogue), {p["code"]: p["pk"] for p in posts}
-
-
-def units_in_scope(user) -> QuerySet[Unit]:
-    return scoped(Unit.objects.all(), user, field="") if user is not None else Unit.objects.all()
-
-
-def roster_check(read: RosterRead, *, user, unit: Unit, on: dt.date) -> RosterCheck:
-    """Every problem of the file (the reader's and the registry's), and the plan of each row."""
-    problems = list(read.problems)
-    frame = read.frame
-    header = read.header
-    by_code = _existing(Cadre.objects.select_related("unit"), "code", frame["code"].drop_nulls().to_list())
-    cids = frame["citizen_id"].drop_nulls().to_list() if "citizen_id" in frame.columns else []
-    by_cid = _existing(Cadre.objects.select_related("unit"), "citizen_id", cids)
-    units = _unit_index(user, unit, on)
-    matcher, post_ids = catalogue_matcher()
-    unit_of: dict[str, Unit] = {}
-    resolved: dict[tuple, list[tuple[str, int | None, str]]] = {}
+    paths = scope_paths(user) if user is not None else ("",)
+    units = UnitResolver(user, unit, on)
+    titles = TitleResolver(units)
     seen_cids: dict[str, int] = {}
     seen_cadres: dict[int, int] = {}
     plans: list[RowPlan] = []
+    total = frame.height
 
-    for row, values in zip(read.rows.to_list(), frame.iter_rows(named=True), strict=True):
+    def problem(row: int, key: str, value: str | None, reason: str) -> None:
+        problems.append(Problem(row, header(key), value or "", reason))
+
+    for index, (row, values) in enumerate(zip(read.rows.to_list(), frame.iter_rows(named=True), strict=True)):
+        if progress is not None and index and index % CHUNK == 0:
+            progress(index, total)
         code, cid = values.get("code"), values.get("citizen_id")
         cadre = by_code.get(code)
         other = by_cid.get(cid) if cid else None
         if cid and cid in seen_cids:
-            problems.append(
-                Problem(row, header("citizen_id"), cid,
-                        f"Số CCCD trùng với dòng {seen_cids[cid]}: mỗi người chỉ có một số CCCD; "
-                        "hãy kiểm tra lại.")
-            )  # fmt: skip
+            problem(row, "citizen_id", cid, _duplicate_citizen_id(seen_cids[cid]))
         elif cid:
             seen_cids[cid] = row
-        if cadre and other and other.pk != cadre.pk:
-            problems.append(
-                Problem(row, header("citizen_id"), cid,
-                        f"Số CCCD này đã thuộc cán bộ khác (mã {other.code}); hãy kiểm tra lại số CCCD "
-                        "hoặc mã cán bộ.")
-            )  # fmt: skip
+        if cadre and other and other["id"] != cadre["id"]:
+            problem(row, "citizen_id", cid, _citizen_id_taken(other["code"]))
         cadre = cadre or other
-        if cadre is not None and cadre.pk in seen_cadres:
-            problems.append(
-                Problem(row, header("code"), code or "",
-                        f"Dòng này và dòng {seen_cadres[cadre.pk]} cùng trỏ tới một cán bộ (mã {cadre.code}, "
-                        "theo mã hoặc số CCCD); hãy giữ một dòng.")
-            )  # fmt: skip
+        if cadre is not None and cadre["id"] in seen_cadres:
+            problem(row, "code", code, _same_cadre(seen_cadres[cadre["id"]], cadre["code"]))
         elif cadre is not None:
-            seen_cadres[cadre.pk] = row
-        if cadre is not None and user is not None and not in_scope(user, cadre.unit):
-            problems.append(
-                Problem(row, header("code"), code or "",
-                        "Mã cán bộ hoặc số CCCD trùng với một cán bộ do đơn vị ngoài phạm vi quản lý của bạn "
-                        "quản lý, nên không thể cập nhật; hãy liên hệ đơn vị đó hoặc kiểm tra lại.")
-            )  # fmt: skip
+            seen_cadres[cadre["id"]] = row
+        if cadre is not None and not any(cadre["unit__path"].startswith(p) for p in paths):
+            problem(row, "code", code, _outside_scope())
             cadre = None
-        written_unit = values.get("unit") or ""
-        if written_unit not in unit_of:
-            unit_of[written_unit] = units.get(fold(written_unit), unit)
-        plan = RowPlan(row, values, cadre, unit_of[written_unit])
-        for column, target, tier in (
-            ("position", plan.posts, values.get("tier")),
-            ("planned_position", plan.planned, values.get("planned_tier") or values.get("tier")),
-        ):
-            wanted = (values.get(column), tier, values.get("sector"))
-            if wanted not in resolved:
-                resolved[wanted] = [
-                    _resolve(matcher, post_ids, title, *wanted[1:]) for title in _titles(wanted[0])
-                ]
-            for title, post_id, reason in resolved[wanted]:
-                if post_id is None:
-                    problems.append(Problem(row, header(column), title, reason))
-                else:
-                    target.append((post_id, title))
-        plans.append(plan)
+        name = values.get("unit")
+        found = units.managing(values.get(UNIT_CODE), name if name and len(name) <= LENGTHS["unit"] else None)
+        if found.reason:
+            problem(row, found.column, values.get(found.column), found.reason)
+        managing = found.unit_id or (cadre["unit_id"] if cadre else unit.pk)
+        held = planned = None
+        if "position" in columns:
+            result = titles.resolve("position", values["position"], values.get("tier"), values.get("sector"),
+                                    values.get(POSITION_CODES), values.get(POSITION_UNITS))  # fmt: skip
+            held = [(post, post_unit or managing, title) for post, post_unit, title in result.posts]
+            for key, value, reason in result.problems:
+                problem(row, key, value, reason)
+        if "planned_position" in columns:
+            result = titles.resolve("planned_position", values["planned_position"],
+                                    values.get("planned_tier") or values.get("tier"), values.get("sector"),
+                                    values.get(PLANNED_CODES))  # fmt: skip
+            planned = [(post, title) for post, _unit, title in result.posts]
+            for key, value, reason in result.problems:
+                problem(row, key, value, reason)
+        plans.append(RowPlan(row, values, cadre, cadre["id"] if cadre else None, managing, held, planned))
 
+    if progress is not None:
+        progress(total, total)
     problems.sort(key=lambda p: p.row)
-    return RosterCheck(read=read, plans=plans, problems=problems)
+    return RosterCheck(read=read, plans=plans, problems=problems, extra_columns=extra_columns(read))
 
 
-def _existing(cadres: QuerySet[Cadre], field_name: str, values: list[str]) -> dict[str, Cadre]:
-    found: dict[str, Cadre] = {}
-    for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
-        found.update({getattr(c, field_name): c for c in cadres.filter(**{f"{field_name}__in": chunk})})
+def _duplicate_citizen_id(first: int) -> str:
+    return _("Số CCCD trùng với dòng %(row)s: mỗi người chỉ có một số CCCD; hãy kiểm tra lại.") % {
+        "row": first
+    }
+
+
+def _citizen_id_taken(code: str) -> str:
+    return _("Số CCCD này đã thuộc cán bộ khác (mã %(code)s); hãy kiểm tra lại số CCCD hoặc mã cán bộ.") % {
+        "code": code
+    }
+
+
+def _same_cadre(first: int, code: str) -> str:
+    return _(
+        "Dòng này và dòng %(row)s cùng trỏ tới một cán bộ (mã %(code)s, theo mã hoặc số CCCD); hãy giữ "
+        "một dòng."
+    ) % {"row": first, "code": code}
+
+
+def _outside_scope() -> str:
+    return _(
+        "Mã cán bộ hoặc số CCCD trùng với một cán bộ do đơn vị ngoài phạm vi quản lý của bạn quản lý, nên "
+        "không thể cập nhật; hãy liên hệ đơn vị đó hoặc kiểm tra lại."
+    )
+
+
+def _too_long(read: RosterRead) -> list[Problem]:
+    """Cells longer than their database column: PostgreSQL would refuse the whole write."""
+    found = []
+    for key, limit in LENGTHS.items():
+        if key not in read.frame.columns:
+            continue
+        lengths = read.frame[key].str.len_chars()
+        bad = (lengths > limit).fill_null(False)
+        if bad.any():
+            hits = pl.DataFrame({"row": read.rows, "value": read.frame[key], "length": lengths}).filter(bad)
+            found += [
+                Problem(row, read.header(key), value, too_long(length, limit))
+                for row, value, length in hits.iter_rows()
+            ]
     return found
 
 
-def _unit_index(user, target: Unit, on: dt.date) -> dict[str, Unit]:
-    """Folded name → unit, among the units in scope on the day; a name shared by several units goes to
-    the one under the target unit, or to none (then the row's cadre is managed by the target unit)."""
-    index: dict[str, Unit] = {}
-    ambiguous: set[str] = set()
-    for candidate in units_in_scope(user).valid_on(on):
-        key = fold(candidate.name)
-        if key in index and index[key].pk != candidate.pk:
-            under = [u for u in (index[key], candidate) if u.path.startswith(target.path)]
-            if len(under) == 1:
-                index[key] = under[0]
-            else:
-                ambiguous.add(key)
-            continue
-        index[key] = candidate
-    for key in ambiguous:
-        index.pop(key, None)
-    return index
-
-
-def _titles(text: str | None) -> list[str]:
-    return [t.strip() for t in (text or "").split(";") if t.strip()]
-
-
-def _resolve(
-    matcher: TitleMatcher, post_ids: dict[str, int], title: str, tier: str | None, sector: str | None
-) -> tuple[str, int | None, str]:
-    """(title, Post id or None, the reason when None) for one title as written."""
-    post = matcher.match_post(title, tier, sector)
-    if post is not None and post.code in post_ids:
-        return title, post_ids[post.code], ""
-    return title, None, _unmatched(matcher, title, tier, sector)
-
-
-def _unmatched(matcher: TitleMatcher, title: str, tier: str | None, sector: str | None) -> str:
-    same = matcher.keys().get(normalise_title(title), [])
-    if len(same) > 1:
-        names = "; ".join(
-            f"{p.title} ({label('tier', p.tier)}, {label('sector', p.sector)})" for p in same[:4]
-        )
-        return (
-            f"Chức vụ ứng với nhiều chức vụ trong danh mục ({names}); hãy ghi rõ tên đầy đủ hoặc điền cột "
-            "Cấp và Khối cho đúng."
-        )
-    close = matcher.suggest(title, tier, sector, n=3)
-    hint = "; ".join(f"{p.title} ({label('tier', p.tier)})" for p in close)
-    return (
-        "Chức vụ không khớp chức vụ nào trong danh mục"
-        + (f". Gần nhất: {hint}" if hint else "")
-        + ". Hãy sửa tên chức vụ theo danh mục (và cột Cấp, Khối), hoặc đề nghị quản trị viên thêm "
-        "tên gọi khác."
-    )
+def _existing(field_name: str, values: list[str]) -> dict[str, dict]:
+    """The registry's cadres whose `field_name` is one of `values`, as dicts of their columns (and their
+    unit's path, for the scope check): no model instances for 100,000 rows."""
+    found: dict[str, dict] = {}
+    rows = Cadre.objects.order_by().values(*CADRE_FIELDS, "unit__path")
+    for part in among(rows, field_name, values):
+        found.update({row[field_name]: row for row in part})
+    return found

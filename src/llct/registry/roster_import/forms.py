@@ -18,7 +18,8 @@ class RosterUploadForm(forms.Form):
         label=_("Đơn vị nhận"),
         queryset=Unit.objects.none(),
         help_text=_(
-            "Cán bộ có tên đơn vị khớp một đơn vị trong phạm vi sẽ thuộc đơn vị đó; còn lại thuộc đơn vị này."
+            "Cán bộ thuộc đơn vị ghi ở cột Đơn vị (hoặc Mã đơn vị); để trống thì thuộc đơn vị này. Tên "
+            "đơn vị không khớp đơn vị nào trong phạm vi được báo là lỗi."
         ),
     )
 

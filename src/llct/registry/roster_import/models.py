@@ -1,4 +1,5 @@
-"""An import of a roster file: its check, its confirmation and its progress, read by the progress page."""
+"""An import of a roster file: its check, its confirmation and its progress, read by the progress page,
+and every problem the check found (kept after the uploaded file itself is deleted)."""
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,7 @@ class ImportJob(models.Model):
         RUNNING = "running", _("Đang nhập")
         DONE = "done", _("Đã nhập")
         FAILED = "failed", _("Nhập không thành công")
+        ABANDONED = "abandoned", _("Đã hủy, chưa nhập")
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người nhập")
@@ -23,14 +25,14 @@ class ImportJob(models.Model):
         "registry.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị nhận")
     )
     filename = models.CharField(_("tên tệp"), max_length=255)
-    file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/")
+    # Empty once the job no longer needs it: the file holds citizen IDs (see jobs.import_job_release).
+    file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/", blank=True)
     state = models.CharField(_("trạng thái"), max_length=10, choices=State.choices, default=State.CHECKING)
     total = models.PositiveIntegerField(_("số dòng"), default=0)
     processed = models.PositiveIntegerField(_("đã xử lý"), default=0)
     created = models.PositiveIntegerField(_("cán bộ thêm mới"), default=0)
     updated = models.PositiveIntegerField(_("cán bộ cập nhật"), default=0)
     problem_count = models.PositiveIntegerField(_("số lỗi"), default=0)
-    problems = models.JSONField(_("lỗi"), default=list, blank=True)
     message = models.TextField(_("thông báo"), blank=True)
 
     class Meta:
@@ -43,8 +45,22 @@ class ImportJob(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.state in (self.State.INVALID, self.State.VALID, self.State.DONE, self.State.FAILED)
+        return self.state not in (self.State.CHECKING, self.State.RUNNING)
 
-    @property
-    def percent(self) -> int:
-        return int(100 * self.processed / self.total) if self.total else 0
+
+class ImportProblem(models.Model):
+    """One cell the check did not accept: row as the user sees it, header as written, value, reason."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="problems")
+    row = models.PositiveIntegerField(_("dòng"))
+    column = models.CharField(_("cột"), max_length=255)
+    value = models.TextField(_("giá trị"), blank=True)
+    reason = models.TextField(_("lỗi và cách sửa"))
+
+    class Meta:
+        verbose_name = _("lỗi của tệp nhập")
+        verbose_name_plural = _("lỗi của tệp nhập")
+        ordering = ["job", "row", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.row} {self.column}: {self.reason}"

@@ -1,23 +1,26 @@
-"""Roster import pages (upload, check result, confirmation, progress) and the cadre list export.
-Views only translate: the work is in `jobs`, `services` and `export`."""
+"""Roster import pages (upload, check result, confirmation, abandonment, progress, the full problem list)
+and the cadre list export. Views only translate: the work is in `jobs`, `services` and `export`."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from llct.accounts.permissions import Action, can
 from llct.accounts.scope import scoped
 from llct.registry.filtersets import CadreFilterSet
 
-from .check import units_in_scope
-from .export import roster_export
+from .export import problems_export, roster_export
 from .forms import RosterUploadForm
-from .jobs import import_job_create, import_job_progress
+from .jobs import import_job_abandon, import_job_confirm, import_job_create, import_job_progress
 from .models import ImportJob
 from .tasks import import_job_check, import_job_write
+from .units import units_in_scope
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_PROBLEMS = 1_000
@@ -30,6 +33,12 @@ def _require(request: HttpRequest, action: Action) -> None:
 
 def _job(request: HttpRequest, pk: int) -> ImportJob:
     return get_object_or_404(scoped(ImportJob.objects.select_related("unit"), request.user), pk=pk)
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
@@ -49,7 +58,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
             job = import_job_create(
                 user=request.user, unit=form.cleaned_data["unit"], upload=form.cleaned_data["file"]
             )
-            import_job_check(job.pk)
+            import_job_check(job.pk, get_language())
             return redirect("roster:import_detail", pk=job.pk)
     else:
         initial = {"unit": request.user.unit_id} if units.filter(pk=request.user.unit_id).exists() else {}
@@ -63,11 +72,24 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, Action.EDIT_REGISTRY)
     job = _job(request, pk)
-    return render(
-        request,
-        "registry/roster_import/detail.html",
-        {"job": job, "problems": job.problems[:SHOWN_PROBLEMS], "progress": import_job_progress(job)},
-    )
+    problems = list(job.problems.values_list("row", "column", "value", "reason")[:SHOWN_PROBLEMS])
+    context = {
+        "job": job,
+        "problems": problems,
+        "more_problems": job.problem_count - len(problems),
+        "progress": import_job_progress(job),
+    }
+    return render(request, "registry/roster_import/detail.html", context)
+
+
+@login_required
+@require_GET
+def import_problems(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every problem of the job as an .xlsx sheet (the page shows the first SHOWN_PROBLEMS)."""
+    _require(request, Action.EDIT_REGISTRY)
+    job = _job(request, pk)
+    data = problems_export(job.problems.values_list("row", "column", "value", "reason").iterator())
+    return _xlsx(data, f"loi-nhap-danh-sach-{job.pk}.xlsx")
 
 
 @login_required
@@ -89,11 +111,18 @@ def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     _require(request, Action.EDIT_REGISTRY)
     job = _job(request, pk)
-    updated = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.VALID).update(
-        state=ImportJob.State.RUNNING, processed=0
-    )
-    if updated:  # only a checked file without problems, and only once
-        import_job_write(job.pk)
+    if import_job_confirm(job):  # only a checked file without problems, and only once
+        import_job_write(job.pk, get_language())
+    return redirect("roster:import_detail", pk=job.pk)
+
+
+@login_required
+@require_POST
+def import_abandon(request: HttpRequest, pk: int) -> HttpResponse:
+    _require(request, Action.EDIT_REGISTRY)
+    job = _job(request, pk)
+    if import_job_abandon(job):
+        messages.success(request, _("Đã hủy lần nhập này; tệp tải lên đã được xóa, không ghi gì vào hồ sơ."))
     return redirect("roster:import_detail", pk=job.pk)
 
 
@@ -104,7 +133,4 @@ def cadre_export(request: HttpRequest) -> HttpResponse:
     _require(request, Action.VIEW)
     cadres = CadreFilterSet(request.GET or None, user=request.user).queryset()
     data = roster_export(cadres, personal=can(request.user, Action.SEE_PERSONAL_DATA))
-    response = HttpResponse(data, content_type=XLSX)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="danh-sach-can-bo-{stamp}.xlsx"'
-    return response
+    return _xlsx(data, f"danh-sach-can-bo-{timezone.localdate():%Y%m%d}.xlsx")

@@ -7,11 +7,15 @@ from llct.registry.models import Cadre
 from llct.vntext import fold, name_sort_key, normalize
 
 
+def name_columns(full_name: str) -> tuple[str, str, str]:
+    """The name as stored (NFC, single spaces) and the columns the list sorts and searches on."""
+    name = normalize(full_name)
+    return name, name_sort_key(name), fold(name)
+
+
 def cadre_prepare(cadre: Cadre) -> Cadre:
-    """Normalise the name (NFC, single spaces) and fill the columns the list sorts and searches on."""
-    cadre.full_name = normalize(cadre.full_name)
-    cadre.name_sort_key = name_sort_key(cadre.full_name)
-    cadre.name_search = fold(cadre.full_name)
+    """Normalise the name and fill the columns the list sorts and searches on (`name_columns`)."""
+    cadre.full_name, cadre.name_sort_key, cadre.name_search = name_columns(cadre.full_name)
     return cadre
 
 

@@ -1,6 +1,6 @@
 """Models of training; split by subject, all importable from `llct.training.models`."""
 
-from .assessment import Appeal, Essay, Mark, RecognitionDecision
+from .assessment import Appeal, DisciplineRecord, Essay, Mark, RecognitionDecision
 from .classes import Attendance, Enrolment, Lecturer, Session, TrainingClass
 from .nominations import Nomination, NominationLog
 from .plans import PlanQuota, TrainingPlan
@@ -10,6 +10,7 @@ __all__ = [
     "DEFAULT_BANDS",
     "Appeal",
     "Attendance",
+    "DisciplineRecord",
     "Enrolment",
     "Essay",
     "Lecturer",

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from llct.training.choices import AppealOutcome, MarkKind
+from llct.training.choices import AppealOutcome, Discipline, MarkKind
 
 from .classes import Enrolment, Lecturer, TrainingClass
 from .programmes import Module
@@ -78,7 +78,15 @@ class Appeal(models.Model):
     remark = _mark(_("điểm phúc tra"))
     outcome = models.CharField(_("kết quả"), max_length=10, choices=AppealOutcome.choices, default="cho")
     director_mark = _mark(_("điểm do Giám đốc quyết định"))
-    minutes = models.CharField(_("biên bản"), max_length=255, blank=True)
+    minutes = models.CharField(_("số biên bản"), max_length=255, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Giám đốc quyết định"),
+    )
     resolved_on = models.DateField(_("ngày giải quyết"), null=True, blank=True)
 
     history = HistoricalRecords()
@@ -150,3 +158,38 @@ class RecognitionDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} ({self.training_class.code})"
+
+
+class DisciplineRecord(models.Model):
+    """A discipline decision on a learner (QĐ 1147: reprimand, warning, expulsion — which cancels results):
+    who recorded it and when, the decision's number and date, and what expulsion undid — the recognition
+    decision the learner was taken off and the documents revoked."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.PROTECT, related_name="discipline_records")
+    kind = models.CharField(_("hình thức kỷ luật"), max_length=16, choices=Discipline.choices)
+    reason = models.TextField(_("lý do"))
+    document = models.CharField(_("số quyết định kỷ luật"), max_length=60, blank=True)
+    decided_on = models.DateField(_("ngày quyết định"))
+    recognition = models.ForeignKey(
+        RecognitionDecision,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hủy kết quả trong quyết định công nhận"),
+    )
+    revoked_serials = models.JSONField(_("văn bằng, chứng chỉ bị thu hồi"), default=list, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    recorded_at = models.DateTimeField(_("ghi lúc"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quyết định kỷ luật học viên")
+        verbose_name_plural = _("quyết định kỷ luật học viên")
+        ordering = ["enrolment", "decided_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}: {self.kind} ({self.document})"

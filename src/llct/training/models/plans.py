@@ -32,6 +32,14 @@ class TrainingPlan(models.Model):
     )
     approved_at = models.DateTimeField(_("phê duyệt lúc"), null=True, blank=True)
     fixed_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("người lập"),
+    )
 
     history = HistoricalRecords()
 

@@ -22,6 +22,7 @@ from llct.training.models import Attendance, Enrolment, Session
 from .errors import TrainingRuleError, audit
 
 ART_6 = "Điều 6, QĐ 1147-QĐ/BTGDVTW"
+REASON_MAX = Attendance._meta.get_field("reason").max_length
 
 
 @transaction.atomic
@@ -41,11 +42,20 @@ def attendance_record(
         raise PermissionDenied
     if enrolment.training_class_id != klass.pk:
         raise TrainingRuleError(_("Học viên không thuộc lớp của buổi học này."))
+    if status not in AttendanceStatus.values:
+        raise TrainingRuleError(_("Chọn có mặt, vắng có lý do hoặc vắng không lý do."), field="status")
     if status == AttendanceStatus.EXCUSED and not reason.strip():
         raise TrainingRuleError(
             _("%(name)s, buổi %(d)s: vắng có lý do phải ghi lý do.")
             % {"name": enrolment.cadre.full_name, "d": session.date.strftime("%d/%m/%Y")},
             citation=ART_6,
+            field="reason",
+        )
+    if len(reason.strip()) > REASON_MAX:
+        raise TrainingRuleError(
+            _("%(name)s: lý do vắng dài %(n)s ký tự, tối đa %(m)s; viết ngắn lại.")
+            % {"name": enrolment.cadre.full_name, "n": len(reason.strip()), "m": REASON_MAX},
+            field="reason",
         )
     row = Attendance.objects.filter(session=session, enrolment=enrolment).first() or Attendance(
         session=session, enrolment=enrolment
@@ -82,14 +92,7 @@ class AttendanceSummary:
         )
 
 
-def attendance_summary(
-    enrolment: Enrolment, as_of: dt.date | None = None, threshold: int = 80
-) -> AttendanceSummary:
-    """Periods present and absent of one learner, and why they may not sit the final assessment."""
-    sessions = Session.objects.filter(training_class_id=enrolment.training_class_id)
-    if as_of is not None:
-        sessions = sessions.filter(date__lte=as_of)
-    rows = {a.session_id: a for a in Attendance.objects.filter(enrolment=enrolment)}
+def _summarise(sessions, rows: dict, threshold: int) -> AttendanceSummary:
     out = AttendanceSummary()
     for session in sessions:
         out.scheduled += session.periods
@@ -119,6 +122,33 @@ def attendance_summary(
     if out.not_recorded:
         out.reasons.append(_("%(n)s tiết chưa điểm danh.") % {"n": out.not_recorded})
     return out
+
+
+def _sessions(klass_id: int, as_of: dt.date | None):
+    sessions = Session.objects.filter(training_class_id=klass_id)
+    return sessions.filter(date__lte=as_of) if as_of is not None else sessions
+
+
+def attendance_summary(
+    enrolment: Enrolment, as_of: dt.date | None = None, threshold: int = 80
+) -> AttendanceSummary:
+    """Periods present and absent of one learner in the sessions held up to `as_of` (every session when
+    None), and why they may not sit the final assessment."""
+    rows = {a.session_id: a for a in Attendance.objects.filter(enrolment=enrolment)}
+    return _summarise(_sessions(enrolment.training_class_id, as_of), rows, threshold)
+
+
+def class_attendance(
+    klass, enrolment_ids, as_of: dt.date | None = None, threshold: int = 80
+) -> dict[int, AttendanceSummary]:
+    """`attendance_summary` for many learners of one class in two queries (the class page)."""
+    sessions = list(_sessions(klass.pk, as_of))
+    held = {s.pk for s in sessions}
+    rows: dict[int, dict] = {pk: {} for pk in enrolment_ids}
+    for row in Attendance.objects.filter(session__training_class_id=klass.pk):
+        if row.enrolment_id in rows and row.session_id in held:
+            rows[row.enrolment_id][row.session_id] = row
+    return {pk: _summarise(sessions, found, threshold) for pk, found in rows.items()}
 
 
 @transaction.atomic

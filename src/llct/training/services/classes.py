@@ -11,13 +11,16 @@ from django.utils.translation import gettext as _
 
 from llct.accounts.permissions import Action, can
 from llct.accounts.scope import in_scope
+from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Cadre, Unit
-from llct.training.choices import ClassStatus, CommitteeRole, EnrolmentStatus
+from llct.training.choices import ClassStatus, CommitteeRole, EnrolmentStatus, LecturerKind
 from llct.training.models import Enrolment, Lecturer, Module, Programme, Session, TrainingClass
 
 from .allocation import institution_check
-from .errors import TrainingRuleError, audit
+from .errors import TrainingRuleError, audit, dmy
+from .nominations import offered_check
 
+QD1147 = "QĐ 1147-QĐ/BTGDVTW"
 COUNTED = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED, EnrolmentStatus.NOT_COMPLETED)
 
 
@@ -46,34 +49,42 @@ def class_open(
     """Open a class. Refused with the citation when the institution may not run the programme on the start
     date (phân cấp); a commune-centre class must have room for the minimum of learners (QĐ 1147)."""
     require_run(by, institution)
+    code = code.strip()
     existing = TrainingClass.objects.filter(code=code).first()
-    if (
-        existing is not None
-        and existing.institution_id == institution.pk
-        and existing.programme_id == programme.pk
-    ):
-        return existing
-    competence = institution_check(institution, programme, starts_on)
-    if programme.offered_until and starts_on > programme.offered_until:
+    if existing is not None:
+        if existing.institution_id == institution.pk and existing.programme_id == programme.pk:
+            return existing  # the same form submitted twice
         raise TrainingRuleError(
-            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
-            % {"p": programme.name, "d": programme.offered_until.strftime("%d/%m/%Y")},
-            citation=programme.citation,
+            _("Mã lớp %(c)s đã dùng cho lớp “%(n)s”; chọn mã khác.") % {"c": code, "n": existing.name},
+            code="code_taken",
+            field="code",
         )
+    if ends_on < starts_on:
+        raise TrainingRuleError(
+            _("Ngày bế giảng %(b)s trước ngày khai giảng %(a)s.") % {"a": dmy(starts_on), "b": dmy(ends_on)},
+            field="ends_on",
+        )
+    offered_check(programme, starts_on, "starts_on")
+    competence = institution_check(institution, programme, starts_on)
     if programme.modes and mode not in programme.modes:
-        raise TrainingRuleError(_("Chọn hình thức học của chương trình %(p)s.") % {"p": programme.name})
+        raise TrainingRuleError(
+            _("Chọn hình thức học của chương trình %(p)s.") % {"p": programme.name}, field="mode"
+        )
     if capacity < programme.min_learners:
         raise TrainingRuleError(
             _("Sĩ số tối đa %(c)s nhỏ hơn số học viên tối thiểu %(m)s để mở lớp.")
             % {"c": capacity, "m": programme.min_learners},
-            citation="QĐ 1147-QĐ/BTGDVTW",
+            citation=QD1147,
+            field="capacity",
         )
     if homeroom_lecturer is not None and homeroom_lecturer.institution_id != institution.pk:
-        raise TrainingRuleError(_("Giảng viên chủ nhiệm phải là giảng viên của cơ sở đào tạo mở lớp."))
+        raise TrainingRuleError(
+            _("Giảng viên chủ nhiệm phải là giảng viên của cơ sở đào tạo mở lớp."), field="homeroom_lecturer"
+        )
     klass = TrainingClass(
         institution=institution,
         programme=programme,
-        code=code.strip(),
+        code=code,
         name=name.strip(),
         mode=mode,
         starts_on=starts_on,
@@ -121,7 +132,24 @@ def enrolment_add(
 def enrolment_add_list(
     klass: TrainingClass, cadres: list[Cadre], *, sending_unit: Unit, by
 ) -> list[Enrolment]:
-    """Enrol the list a commune sends (commune-centre courses, QĐ 1147). All or none."""
+    """Enrol the list a commune sends (commune-centre courses: communes send learner lists, QĐ 1147).
+    Every cadre must be managed within the sending unit. All or none."""
+    require_run(by, klass)
+    if not klass.programme.is_commune_centre:
+        raise TrainingRuleError(
+            _(
+                "Chỉ lớp bồi dưỡng của Trung tâm Chính trị cấp xã nhận danh sách do xã gửi; "
+                "lớp %(c)s nhận học viên từ hồ sơ cử đi học đã duyệt."
+            )
+            % {"c": klass.code},
+            code="not_commune_course",
+        )
+    outside = [c.full_name for c in cadres if not c.unit.path.startswith(sending_unit.path)]
+    if outside:
+        raise TrainingRuleError(
+            _("%(names)s không thuộc %(unit)s.") % {"names": ", ".join(outside), "unit": sending_unit.name},
+            field="cadres",
+        )
     with transaction.atomic():
         return [enrolment_add(klass, c, sending_unit=sending_unit, by=by) for c in cadres]
 
@@ -141,8 +169,15 @@ def enrolment_withdraw(enrolment: Enrolment, *, by, reason: str = "") -> Enrolme
 
 @transaction.atomic
 def committee_set(enrolment: Enrolment, role: str, *, by) -> Enrolment:
-    """Name a learner to the class committee (QĐ 1147: one class committee per class)."""
+    """Name a learner to the class committee, or take them off it with role "" (QĐ 1147: one class
+    committee per class). A class has one monitor: naming a new one takes the role from the former."""
     require_run(by, enrolment.training_class)
+    if role not in CommitteeRole.values:
+        raise TrainingRuleError(_("Chọn một chức danh trong ban cán sự lớp."), field="committee_role")
+    if role and enrolment.status not in COUNTED:
+        raise TrainingRuleError(
+            _("%(n)s không còn trong lớp.") % {"n": enrolment.cadre.full_name}, field="enrolment"
+        )
     if role == CommitteeRole.MONITOR:
         Enrolment.objects.filter(training_class=enrolment.training_class, committee_role=role).exclude(
             pk=enrolment.pk
@@ -154,10 +189,18 @@ def committee_set(enrolment: Enrolment, role: str, *, by) -> Enrolment:
 
 @transaction.atomic
 def homeroom_set(klass: TrainingClass, lecturer: Lecturer, *, by) -> TrainingClass:
+    """Name the homeroom lecturer of the class (QĐ 1147: one homeroom lecturer per class), a lecturer of
+    the institution that runs it."""
     require_run(by, klass)
     klass = TrainingClass.objects.select_for_update().get(pk=klass.pk)
     if lecturer.institution_id != klass.institution_id:
-        raise TrainingRuleError(_("Giảng viên chủ nhiệm phải là giảng viên của cơ sở đào tạo mở lớp."))
+        raise TrainingRuleError(
+            _("Giảng viên chủ nhiệm phải là giảng viên của cơ sở đào tạo mở lớp."), field="homeroom_lecturer"
+        )
+    if not lecturer.active:
+        raise TrainingRuleError(
+            _("%(n)s không còn giảng dạy.") % {"n": lecturer.full_name}, field="homeroom_lecturer"
+        )
     klass.homeroom_lecturer = lecturer
     audit(klass, by).save()
     return klass
@@ -178,13 +221,11 @@ def class_start(klass: TrainingClass, *, by) -> TrainingClass:
         raise TrainingRuleError(
             _("Lớp %(c)s mới có %(n)s học viên; cần ít nhất %(m)s học viên mới được mở lớp.")
             % {"c": klass.code, "n": count, "m": klass.programme.min_learners},
-            citation="QĐ 1147-QĐ/BTGDVTW",
+            citation=QD1147,
             code="too_few",
         )
     if klass.programme.is_commune_centre and klass.homeroom_lecturer_id is None:
-        raise TrainingRuleError(
-            _("Phân công giảng viên chủ nhiệm trước khi bắt đầu lớp."), citation="QĐ 1147-QĐ/BTGDVTW"
-        )
+        raise TrainingRuleError(_("Phân công giảng viên chủ nhiệm trước khi bắt đầu lớp."), citation=QD1147)
     klass.status = ClassStatus.IN_PROGRESS
     audit(klass, by).save()
     return klass
@@ -206,14 +247,13 @@ def session_add(
     if not klass.starts_on <= date <= klass.ends_on:
         raise TrainingRuleError(
             _("Ngày %(d)s nằm ngoài thời gian của lớp (%(a)s – %(b)s).")
-            % {
-                "d": date.strftime("%d/%m/%Y"),
-                "a": klass.starts_on.strftime("%d/%m/%Y"),
-                "b": klass.ends_on.strftime("%d/%m/%Y"),
-            }
+            % {"d": dmy(date), "a": dmy(klass.starts_on), "b": dmy(klass.ends_on)},
+            field="date",
         )
     if module is not None and module.programme_id != klass.programme_id:
-        raise TrainingRuleError(_("Học phần không thuộc chương trình của lớp."))
+        raise TrainingRuleError(_("Học phần không thuộc chương trình của lớp."), field="module")
+    if lecturer is not None and lecturer.institution_id != klass.institution_id:
+        raise TrainingRuleError(_("Giảng viên không thuộc cơ sở đào tạo mở lớp."), field="lecturer")
     session = Session(
         training_class=klass, date=date, periods=periods, module=module, lecturer=lecturer, topic=topic
     )
@@ -224,7 +264,32 @@ def session_add(
 
 @transaction.atomic
 def lecturer_save(lecturer: Lecturer, *, by) -> Lecturer:
+    """Create or change a lecturer of an institution in the user's scope: full-time (cơ hữu), concurrent
+    (kiêm chức) or visiting; the management duty and the youngest child's birth date set the norm
+    (QĐ 1147 art. 13), so they only make sense for a full-time lecturer."""
     require_run(by, lecturer.institution)
+    if lecturer.pk is not None:
+        before = Lecturer.objects.select_related("institution").get(pk=lecturer.pk)
+        require_run(by, before.institution)
+    if lecturer.institution.kind not in TRAINING_INSTITUTION_KINDS:
+        raise TrainingRuleError(_("Chọn một cơ sở đào tạo."), field="institution")
+    if lecturer.kind != LecturerKind.FULL_TIME:
+        for field in ("management_role", "youngest_child_born_on"):
+            if getattr(lecturer, field):
+                raise TrainingRuleError(
+                    _(
+                        "Định mức giờ chuẩn (kiêm nhiệm quản lý, giảm khi nuôi con nhỏ) "
+                        "chỉ áp dụng cho giảng viên cơ hữu."
+                    ),
+                    citation="Điều 13, " + QD1147,
+                    field=field,
+                )
+    if lecturer.user is not None and not in_scope(lecturer.user, lecturer.institution):
+        raise TrainingRuleError(
+            _("Tài khoản %(u)s không thuộc %(i)s.") % {"u": lecturer.user, "i": lecturer.institution.name},
+            field="user",
+        )
+    lecturer.full_name = lecturer.full_name.strip()
     lecturer.full_clean()
     audit(lecturer, by).save()
     return lecturer

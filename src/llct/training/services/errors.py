@@ -4,12 +4,14 @@ from django.core.exceptions import ValidationError
 
 
 class TrainingRuleError(ValidationError):
-    """A rule of the regulations or of the process refuses the action; `citation` names the rule."""
+    """A rule of the regulations or of the process refuses the action; `citation` names the rule and
+    `field` the form field the message belongs to (None: the form as a whole)."""
 
-    def __init__(self, message, citation: str = "", code: str = "rule"):
+    def __init__(self, message, citation: str = "", code: str = "rule", field: str | None = None):
         text = f"{message} ({citation})" if citation else str(message)
         super().__init__(text, code=code)
         self.citation = citation
+        self.field = field
 
 
 def audit(obj, by, reason: str = ""):
@@ -19,3 +21,8 @@ def audit(obj, by, reason: str = ""):
     if reason:
         obj._change_reason = reason
     return obj
+
+
+def dmy(day) -> str:
+    """A date as users read it: dd/mm/yyyy."""
+    return day.strftime("%d/%m/%Y")

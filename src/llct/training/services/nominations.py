@@ -7,6 +7,11 @@
 `TRANSITIONS` is the whole machine: for each transition the states it leaves, the state it reaches, the
 action the user's role must allow, whose scope the user must cover, and whether a reason is required.
 Every transition leaves a NominationLog row (who, when, from, to, why).
+
+Segregation of duties: the user who submitted a nomination may not approve it. The regulations do not
+say so in these words; it is a careful reading of them: the sending unit's organisation board proposes
+(reviews the pool and nominates), the competent authority decides (QĐ 57-QĐ/TW ch. III, QĐ 350-QĐ/TW) —
+so proposing and deciding stay with two people even when one account holds both permissions.
 """
 
 import datetime as dt
@@ -20,9 +25,9 @@ from llct.accounts.permissions import Action, can
 from llct.accounts.scope import in_scope
 from llct.registry.models import Cadre, Unit
 from llct.training.choices import ACTIVE_NOMINATION_STATUSES, NominationStatus
-from llct.training.models import Nomination, NominationLog, Programme, TrainingClass
+from llct.training.models import Nomination, NominationLog, PlanQuota, Programme, TrainingClass
 
-from .errors import TrainingRuleError, audit
+from .errors import TrainingRuleError, audit, dmy
 from .plans import quota_for
 
 S = NominationStatus
@@ -59,7 +64,19 @@ TRANSITIONS: dict[str, Transition] = {
 
 def allowed_transitions(nomination: Nomination, user) -> list[Transition]:
     """The transitions `user` may take on `nomination` now (for the buttons of the page)."""
-    return [t for t in TRANSITIONS.values() if nomination.status in t.sources and _may(user, t, nomination)]
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if nomination.status in t.sources
+        and _may(user, t, nomination)
+        and not (t.name == "approve" and submitter_id(nomination) == user.pk)
+    ]
+
+
+def submitter_id(nomination: Nomination) -> int | None:
+    """Who submitted the nomination (its last submit in the log)."""
+    row = nomination.log.filter(to_status=S.SUBMITTED).order_by("-at", "-pk").first()
+    return row.by_id if row is not None else None
 
 
 def _may(user, transition: Transition, nomination: Nomination) -> bool:
@@ -77,10 +94,11 @@ def _log(nomination: Nomination, by, from_status: str, to_status: str, reason: s
 
 
 def _check_quota(nomination: Nomination) -> None:
+    """Refuse when the quota line is used up. The caller holds the line's row lock (`_lock_quota`), so
+    parallel nominations against the same line are counted one after the other."""
     quota = nomination.quota
     if quota is None:
         return
-    quota = type(quota).objects.select_for_update().get(pk=quota.pk)
     used = quota.nominations.filter(status__in=ACTIVE_NOMINATION_STATUSES).exclude(pk=nomination.pk).count()
     if used >= quota.quota:
         raise TrainingRuleError(
@@ -88,6 +106,69 @@ def _check_quota(nomination: Nomination) -> None:
             % {"quota": quota.quota, "plan": quota.plan, "p": nomination.programme.name},
             code="quota_full",
         )
+
+
+def _lock_quota(quota: PlanQuota | None) -> PlanQuota | None:
+    return None if quota is None else PlanQuota.objects.select_for_update().get(pk=quota.pk)
+
+
+def offered_check(programme: Programme, on: dt.date, field: str) -> None:
+    """Refuse a programme outside the dates it is offered (`offered_from`/`offered_until`, from the
+    catalogue with its citation; sơ cấp ends on 28/08/2025, QĐ 350-QĐ/TW has no sơ cấp level)."""
+    if programme.offered_from and on < programme.offered_from:
+        raise TrainingRuleError(
+            _("Chương trình %(p)s chỉ mở từ ngày %(d)s.")
+            % {"p": programme.name, "d": dmy(programme.offered_from)},
+            citation=programme.citation,
+            code="not_offered",
+            field=field,
+        )
+    if programme.offered_until and on > programme.offered_until:
+        raise TrainingRuleError(
+            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
+            % {"p": programme.name, "d": dmy(programme.offered_until)},
+            citation=programme.citation,
+            code="not_offered",
+            field=field,
+        )
+
+
+@dataclass(frozen=True)
+class SpecialCaseTerms:
+    """What the nomination form records of a special-case decision (QĐ 350-QĐ/TW: special cases are
+    decided by the competent authority): who decided, the document, its date and why."""
+
+    authority: str
+    document_number: str
+    decided_on: dt.date
+    reason: str
+
+
+def _special_case(cadre: Cadre, programme: Programme, mode: str, on: dt.date, terms, by):
+    """The special-case decision that lets a cadre who is not eligible be nominated: the one recorded in
+    the eligibility pages and in force on `on`, or the one the nomination form brings (recorded now)."""
+    if not programme.level:
+        raise TrainingRuleError(
+            _("Trường hợp đặc biệt chỉ áp dụng cho chương trình đào tạo theo trình độ lý luận chính trị."),
+            code="special_case_level",
+            field="special_authority",
+        )
+    from llct.eligibility.services.special_cases import special_case_record, special_cases_for
+
+    if terms is None:
+        found = special_cases_for(cadre, on).get(programme.level)
+        return found if found is not None and found.eligible else None
+    return special_case_record(
+        cadre=cadre,
+        level=programme.level,
+        eligible=True,
+        modes=[mode] if mode else list(programme.modes),
+        authority=terms.authority,
+        document_number=terms.document_number,
+        decided_on=terms.decided_on,
+        reason=terms.reason,
+        by=by,
+    )
 
 
 @transaction.atomic
@@ -99,14 +180,17 @@ def nomination_create(
     nominated_on: dt.date,
     mode: str = "",
     special_case=None,
+    special_terms: SpecialCaseTerms | None = None,
     note: str = "",
     by,
 ) -> Nomination:
     """Nominate one cadre (draft). The rules engine's decision on `nominated_on` is stored with it.
 
     Refused: a cadre already holding the programme's level or higher; a cadre not eligible without a
-    special-case decision granting it (QĐ 350-QĐ/TW); no quota left in the approved plan; a programme not
-    offered that day. Submitting the same cadre and programme twice returns the live nomination.
+    special-case decision granting it (QĐ 350-QĐ/TW) — one in force, or `special_terms` recorded now; no
+    quota left in the approved plan; a programme not offered that day. Submitting the same cadre and
+    programme twice returns the live nomination, also when both submits race (the quota line's row lock
+    orders them, the partial unique constraint `one_active_nomination_per_programme` backs it up).
     """
     if (
         not can(by, Action.MANAGE_NOMINATIONS)
@@ -114,36 +198,49 @@ def nomination_create(
         or not in_scope(by, cadre.unit)
     ):
         raise PermissionDenied
-    existing = Nomination.objects.filter(
-        cadre=cadre, programme=programme, status__in=ACTIVE_NOMINATION_STATUSES
-    ).first()
-    if existing is not None:
+    live = Nomination.objects.filter(cadre=cadre, programme=programme, status__in=ACTIVE_NOMINATION_STATUSES)
+    if (existing := live.first()) is not None:
         return existing
     from .eligibility import holds_level_or_higher, nomination_decision
 
-    if programme.offered_until and nominated_on > programme.offered_until:
-        raise TrainingRuleError(
-            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
-            % {"p": programme.name, "d": programme.offered_until.strftime("%d/%m/%Y")},
-            citation=programme.citation,
-        )
+    offered_check(programme, nominated_on, "nominated_on")
     if holds_level_or_higher(cadre, programme.level):
         raise TrainingRuleError(
             _("%(name)s đã có trình độ %(held)s, bằng hoặc cao hơn trình độ của chương trình %(p)s.")
             % {"name": cadre.full_name, "held": cadre.get_theory_level_display(), "p": programme.name},
             code="already_held",
+            field="cadre",
         )
     if mode and programme.modes and mode not in programme.modes:
-        raise TrainingRuleError(_("Chương trình %(p)s không có hình thức học này.") % {"p": programme.name})
+        raise TrainingRuleError(
+            _("Chương trình %(p)s không có hình thức học này.") % {"p": programme.name}, field="mode"
+        )
     decision = nomination_decision(cadre, programme, nominated_on)
     eligible = bool(decision.get("eligible"))
+    quota = _lock_quota(quota_for(sending_unit, programme, mode, nominated_on))
+    if (existing := live.first()) is not None:  # the other submit of the same form got the lock first
+        return existing
+    if programme.level and quota is None:
+        raise TrainingRuleError(
+            _(
+                "Chưa có chỉ tiêu cho chương trình %(p)s năm %(y)s trong kế hoạch đã phê duyệt của %(u)s "
+                "hoặc đơn vị cấp trên; lập và phê duyệt kế hoạch trước."
+            )
+            % {"p": programme.name, "y": nominated_on.year, "u": sending_unit.name},
+            code="no_quota",
+        )
     if not eligible:
+        special_case = special_case or _special_case(cadre, programme, mode, nominated_on, special_terms, by)
         if special_case is None:
             raise TrainingRuleError(
-                _("%(name)s chưa đủ điều kiện (%(why)s). Chỉ cử được khi có quyết định trường hợp đặc biệt.")
+                _(
+                    "%(name)s chưa đủ điều kiện (%(why)s). Chỉ cử được khi có quyết định trường hợp đặc "
+                    "biệt: ghi cấp có thẩm quyền, số văn bản, ngày quyết định và lý do."
+                )
                 % {"name": cadre.full_name, "why": decision.get("summary", "")},
                 citation=decision.get("regulation", ""),
                 code="not_eligible",
+                field="special_authority",
             )
         if (
             special_case.cadre_id != cadre.pk
@@ -157,13 +254,15 @@ def nomination_create(
                     "cho phép cử đi học và ký trước ngày cử."
                 ),
                 code="special_case_mismatch",
+                field="special_decided_on",
             )
     allowed_modes = decision.get("modes") or []
-    if mode and allowed_modes and mode not in allowed_modes and special_case is None:
+    if mode and allowed_modes and mode not in allowed_modes and eligible:
         raise TrainingRuleError(
             _("Hình thức học này không phù hợp với kết quả xét điều kiện (%(why)s).")
             % {"why": decision.get("summary", "")},
             citation=decision.get("regulation", ""),
+            field="mode",
         )
     nomination = Nomination(
         cadre=cadre,
@@ -176,24 +275,15 @@ def nomination_create(
         special_case=None if eligible else special_case,
         note=note,
         created_by=by,
-        quota=quota_for(sending_unit, programme, mode, nominated_on),
+        quota=quota,
     )
-    if programme.level and nomination.quota is None:
-        raise TrainingRuleError(
-            _(
-                "Chưa có chỉ tiêu cho chương trình %(p)s năm %(y)s trong kế hoạch đã phê duyệt của %(u)s "
-                "hoặc đơn vị cấp trên; lập và phê duyệt kế hoạch trước."
-            )
-            % {"p": programme.name, "y": nominated_on.year, "u": sending_unit.name},
-            code="no_quota",
-        )
     _check_quota(nomination)
     try:
         with transaction.atomic():
             audit(nomination, by).save()
     except IntegrityError:
-        # A concurrent submit of the same form won the race: answer with its nomination.
-        return Nomination.objects.get(cadre=cadre, programme=programme, status__in=ACTIVE_NOMINATION_STATUSES)
+        # A concurrent submit of the same form (not held back by a quota lock) won the race.
+        return live.get()
     _log(nomination, by, "", S.DRAFT, note)
     return nomination
 
@@ -220,8 +310,14 @@ def nomination_transition(
             code="bad_transition",
         )
     if transition.needs_reason and not reason.strip():
-        raise TrainingRuleError(_("Ghi lý do."), code="reason_required")
+        raise TrainingRuleError(_("Ghi lý do."), code="reason_required", field="reason")
+    if name == "approve" and submitter_id(nomination) == by.pk:
+        raise TrainingRuleError(
+            _("Bạn đã trình hồ sơ này nên không được tự duyệt; người có thẩm quyền khác duyệt."),
+            code="same_user",
+        )
     if name == "approve" and nomination.quota is not None:
+        nomination.quota = _lock_quota(nomination.quota)
         _check_quota(nomination)
     if name == "admit":
         _admit(nomination, by)
@@ -253,3 +349,10 @@ def _admit(nomination: Nomination, by) -> None:
             % {"c": klass.code, "m": klass.get_mode_display()}
         )
     enrolment_add(klass, nomination.cadre, sending_unit=nomination.sending_unit, nomination=nomination, by=by)
+
+
+def nominations_admit(klass: TrainingClass, nominations: list[Nomination], *, by) -> list[Nomination]:
+    """Admit approved nominations into `klass` (the institution's staff, from the class page). All or
+    none: a refusal for one (class full, wrong programme or mode) admits nobody."""
+    with transaction.atomic():
+        return [nomination_transition(n, "admit", by=by, training_class=klass) for n in nominations]

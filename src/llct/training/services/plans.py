@@ -2,6 +2,12 @@
 
 Transitions: draft → approved (Action.APPROVE, in scope of the plan's unit) → fixed (Action.APPROVE).
 Quotas change only while the plan is a draft.
+
+Segregation of duties: whoever drafted a plan (created it or set one of its quota lines) may not approve
+it. The regulations do not say so in these words; it is a careful reading of them: the organisation board
+reviews the pool and *proposes* the plan, the competent body (the Party committee's standing committee,
+for the commune centre the host commune's Party committee, QĐ 1147) *approves* it — two roles the system
+keeps apart even when one account holds both permissions.
 """
 
 import datetime as dt
@@ -19,6 +25,8 @@ from llct.training.models import PlanQuota, Programme, TrainingPlan
 
 from .errors import TrainingRuleError, audit
 
+YEARS = (2000, 2100)
+
 
 def _require(by, action: Action, unit: Unit) -> None:
     if not can(by, action) or not in_scope(by, unit):
@@ -29,12 +37,20 @@ def _require(by, action: Action, unit: Unit) -> None:
 def plan_create(*, unit: Unit, year: int, title: str = "", by) -> TrainingPlan:
     """Create the unit's plan for `year`, or return the one that exists (a double submit adds nothing)."""
     _require(by, Action.MANAGE_NOMINATIONS, unit)
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise TrainingRuleError(
+            _("Năm kế hoạch phải từ %(a)s đến %(b)s.") % {"a": YEARS[0], "b": YEARS[1]}, field="year"
+        )
     plan = TrainingPlan.objects.filter(unit=unit, year=year).first()
     if plan is not None:
         return plan
     plan = TrainingPlan(
-        unit=unit, year=year, title=title or _("Kế hoạch đào tạo năm %(year)s") % {"year": year}
+        unit=unit,
+        year=year,
+        title=title.strip() or _("Kế hoạch đào tạo năm %(year)s") % {"year": year},
+        created_by=by,
     )
+    plan.full_clean()
     audit(plan, by).save()
     return plan
 
@@ -58,7 +74,11 @@ def quota_set(
             % {"status": plan.get_status_display().lower()}
         )
     if mode and programme.modes and mode not in programme.modes:
-        raise TrainingRuleError(_("Chương trình %(p)s không có hình thức học này.") % {"p": programme.name})
+        raise TrainingRuleError(
+            _("Chương trình %(p)s không có hình thức học này.") % {"p": programme.name}, field="mode"
+        )
+    if quota < 0:
+        raise TrainingRuleError(_("Chỉ tiêu phải là số không âm."), field="quota")
     line = PlanQuota.objects.filter(
         plan=plan, programme=programme, mode=mode, institution=institution
     ).first()
@@ -69,17 +89,34 @@ def quota_set(
     return line
 
 
+def plan_drafters(plan: TrainingPlan) -> set[int]:
+    """The users who drafted the plan: its author and whoever set one of its quota lines."""
+    authors = set(PlanQuota.history.filter(plan_id=plan.pk).values_list("history_user_id", flat=True))
+    return {pk for pk in authors | {plan.created_by_id} if pk is not None}
+
+
 @transaction.atomic
 def plan_approve(*, plan: TrainingPlan, approving_body: str, document: str, by) -> TrainingPlan:
-    """Approve a draft plan (the competent body's approval, with its document number)."""
+    """Approve a draft plan (the competent body's approval, with its document number). Refused to a user
+    who drafted it (segregation of duties, see the module docstring)."""
     _require(by, Action.APPROVE, plan.unit)
     plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != PlanStatus.DRAFT:
         raise TrainingRuleError(_("Chỉ phê duyệt được kế hoạch đang là dự thảo."))
+    if by.pk in plan_drafters(plan):
+        raise TrainingRuleError(
+            _(
+                "Bạn đã lập hoặc sửa dự thảo kế hoạch này nên không được tự phê duyệt; "
+                "người có thẩm quyền khác phê duyệt."
+            ),
+            code="same_user",
+        )
     if not plan.quotas.exists():
         raise TrainingRuleError(_("Kế hoạch chưa có chỉ tiêu nào; thêm chỉ tiêu trước khi phê duyệt."))
-    if not approving_body.strip() or not document.strip():
-        raise TrainingRuleError(_("Ghi cơ quan phê duyệt và số văn bản phê duyệt."))
+    if not approving_body.strip():
+        raise TrainingRuleError(_("Ghi cơ quan phê duyệt."), field="approving_body")
+    if not document.strip():
+        raise TrainingRuleError(_("Ghi số văn bản phê duyệt."), field="document")
     plan.status = PlanStatus.APPROVED
     plan.approving_body = approving_body.strip()
     plan.approval_document = document.strip()

@@ -33,10 +33,12 @@ def recognition_decide(
         raise TrainingRuleError(
             _("Xét kết quả của lớp trước khi ra quyết định công nhận."), code="not_assessed"
         )
-    if not number.strip() or not signed_by.strip():
-        raise TrainingRuleError(_("Ghi số quyết định và người ký."))
+    if not number.strip():
+        raise TrainingRuleError(_("Ghi số quyết định."), field="number")
+    if not signed_by.strip():
+        raise TrainingRuleError(_("Ghi người ký."), field="signed_by")
     if signed_on < klass.starts_on:
-        raise TrainingRuleError(_("Ngày ký không thể trước ngày khai giảng."))
+        raise TrainingRuleError(_("Ngày ký không thể trước ngày khai giảng."), field="signed_on")
     decision = RecognitionDecision(
         training_class=klass,
         number=number.strip(),

@@ -1,27 +1,35 @@
-"""`llct screen INPUT --on YYYY-MM-DD [--level …] --output OUTPUT`: bulk screening of a roster file.
+"""`llct screen INPUT --on YYYY-MM-DD [--level …] [--age-on YYYY-MM-DD] --output OUTPUT`: bulk screening of
+a roster file.
 
 Only translates arguments; the work is `llct.regulations.cli.screen_file`. The rules are the installation's
 (catalogue and versions as administrators edited them) when a seeded database is configured, and the
-shipped files otherwise, so the command also works with no database at all.
+shipped files otherwise, so the command also works with no database at all (and then writes nothing but
+its output file).
 """
 
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
+from llct.regulations import RegulationDataError
 from llct.regulations.cli import ScreenError, format_summary, screen_file
 from llct.regulations.model import LEVELS
 
 
-def _date(text: str) -> dt.date:
+def _date(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise CommandError(_("Ngày xét «%(value)s» phải có dạng YYYY-MM-DD.") % {"value": text}) from exc
+        raise CommandError(
+            _("%(option)s «%(value)s» phải là ngày dạng YYYY-MM-DD (ví dụ 2026-06-01).")
+            % {"option": option, "value": text}
+        ) from exc
 
 
 class Command(BaseCommand):
+    # Management commands are imported once Django is set up, so gettext works here (argparse cannot
+    # format a lazy string).
     help = _("Xét đối tượng, tiêu chuẩn đào tạo LLCT cho cả danh sách cán bộ (.xlsx, .csv, .parquet).")
     requires_system_checks: list = []
 
@@ -31,20 +39,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--level", action="append", choices=LEVELS, help=_("bậc cần xét (mặc định: cả ba)")
         )
+        parser.add_argument(
+            "--age-on",
+            help=_("ngày tính tuổi, YYYY-MM-DD (mặc định: ngày xét)"),
+        )
         parser.add_argument("--output", required=True, help=_("tệp kết quả (.xlsx, .csv, .parquet)"))
 
     def handle(self, *args, **options) -> None:
         from llct.eligibility.services.rulebook import current_rulebook
 
-        on = _date(options["on"])
+        on = _date(options["on"], "--on")
+        age_on = _date(options["age_on"], "--age-on") if options["age_on"] else None
+        try:
+            rulebook = current_rulebook()
+        except RegulationDataError as exc:
+            raise CommandError(str(exc)) from exc
         try:
             summary = screen_file(
                 options["input"],
                 on,
                 options["output"],
                 options["level"],
-                rulebook=current_rulebook(),
+                rulebook=rulebook,
                 progress=self.stderr,
+                age_on=age_on,
             )
         except ScreenError as exc:
             raise CommandError(str(exc)) from exc

@@ -1,5 +1,5 @@
-"""Results of a class: each learner's final mark, band and completion; rewards (at most 10% of a class)
-and discipline (reprimand, warning, expulsion — which cancels results), QĐ 1147-QĐ/BTGDVTW."""
+"""Results of a class: each learner's final mark, band and completion, and rewards (at most 10% of a
+class), QĐ 1147-QĐ/BTGDVTW. Discipline is in `discipline`."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -7,17 +7,18 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from llct.accounts.permissions import Action, can
 from llct.accounts.scope import in_scope
 from llct.training.choices import AssessmentScheme, ClassStatus, Discipline, EnrolmentStatus
-from llct.training.models import Enrolment, TrainingClass
-from llct.training.services.attendance import attendance_summary
+from llct.training.models import Enrolment, Essay, TrainingClass
+from llct.training.services.attendance import AttendanceSummary, attendance_summary, class_attendance
 from llct.training.services.errors import TrainingRuleError, audit
 
 from . import rules
-from .essays import essay_effective_mark
+from .appeals import essay_effective_mark
 from .exams import latest_marks
 
 
@@ -29,20 +30,29 @@ class Result:
     reasons: list[str] = field(default_factory=list)
 
 
-def enrolment_result(enrolment: Enrolment) -> Result:
-    """What the learner's record says now: mark, band and whether they completed, with the reasons."""
+def with_marks(enrolments):
+    """Enrolments with what `enrolment_result` reads prefetched: essays with their appeal, and marks."""
+    return enrolments.select_related("cadre", "sending_unit").prefetch_related(
+        Prefetch("essays", queryset=Essay.objects.select_related("appeal").order_by("attempt")), "marks"
+    )
+
+
+def enrolment_result(enrolment: Enrolment, summary: AttendanceSummary | None = None) -> Result:
+    """What the learner's record says now: mark, band and whether they completed, with the reasons.
+    `summary` is the learner's attendance when the caller has it (the class page reads it in bulk)."""
     programme = enrolment.training_class.programme
     if enrolment.discipline == Discipline.EXPULSION or enrolment.status == EnrolmentStatus.EXPELLED:
         return Result(None, "", False, [_("Buộc thôi học: kết quả học tập bị hủy (QĐ 1147-QĐ/BTGDVTW).")])
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         return Result(None, "", False, [_("Đã rút khỏi lớp.")])
     reasons: list[str] = []
-    summary = attendance_summary(enrolment, threshold=programme.min_attendance_percent)
+    if summary is None:
+        summary = attendance_summary(enrolment, threshold=programme.min_attendance_percent)
     may_sit = summary.may_sit(programme.min_attendance_percent)
     reasons += summary.reasons
     pass_mark = programme.pass_mark
     if programme.assessment_scheme == AssessmentScheme.ESSAY_QD1147:
-        essays = list(enrolment.essays.order_by("attempt"))
+        essays = sorted(enrolment.essays.all(), key=lambda e: e.attempt)
         mark = essay_effective_mark(essays[-1]) if essays else None
         if not essays:
             reasons.append(_("Chưa có bài thu hoạch."))
@@ -51,7 +61,7 @@ def enrolment_result(enrolment: Enrolment) -> Result:
         ok = mark is not None and rules.passed(mark, pass_mark)
     else:
         modules, final = latest_marks(enrolment)
-        exam_modules = list(programme.modules.filter(has_exam=True).values_list("pk", flat=True))
+        exam_modules = [m.pk for m in programme.modules.all() if m.has_exam]
         missing = [pk for pk in exam_modules if pk not in modules]
         failed = [pk for pk, v in modules.items() if v < pass_mark]
         mark = rules.weighted_final(list(modules.values()), final, programme.final_weight)
@@ -66,6 +76,38 @@ def enrolment_result(enrolment: Enrolment) -> Result:
             reasons.append(_("Điểm thi cuối khóa hoặc khóa luận dưới điểm đạt."))
     band = rules.band_for(mark, programme.bands or rules.BANDS, pass_mark)
     return Result(mark, band, bool(ok and may_sit), reasons)
+
+
+@dataclass
+class LearnerRow:
+    enrolment: Enrolment
+    attendance: AttendanceSummary
+    result: Result
+    essay: Essay | None  # the latest essay (a rewrite when there is one)
+
+
+def class_results(klass: TrainingClass, as_of: dt.date | None = None) -> list[LearnerRow]:
+    """Every learner of the class with attendance up to `as_of` (sessions after it are not held yet) and
+    the result their record gives, in a fixed number of queries whatever the class size."""
+    klass = (
+        TrainingClass.objects.select_related("programme")
+        .prefetch_related("programme__modules")
+        .get(pk=klass.pk)
+    )
+    enrolments = list(with_marks(klass.enrolments.all()))
+    threshold = klass.programme.min_attendance_percent
+    summaries = class_attendance(klass, [e.pk for e in enrolments], as_of=as_of, threshold=threshold)
+    rows = []
+    for enrolment in enrolments:
+        enrolment.training_class = klass
+        summary = summaries[enrolment.pk]
+        essays = list(enrolment.essays.all())
+        rows.append(
+            LearnerRow(
+                enrolment, summary, enrolment_result(enrolment, summary), essays[-1] if essays else None
+            )
+        )
+    return rows
 
 
 @transaction.atomic
@@ -84,10 +126,9 @@ def class_assess(klass: TrainingClass, *, by) -> TrainingClass:
         and klass.marks_published_on is None
     ):
         raise TrainingRuleError(_("Công bố điểm bài thu hoạch trước khi xét kết quả."), citation=rules.QD1147)
-    for enrolment in klass.enrolments.select_related("cadre"):
-        result = enrolment_result(enrolment)
-        summary = attendance_summary(enrolment, threshold=klass.programme.min_attendance_percent)
-        enrolment.attendance_percent = summary.percent
+    for row in class_results(klass):
+        enrolment, result = row.enrolment, row.result
+        enrolment.attendance_percent = row.attendance.percent
         enrolment.final_mark = result.mark
         enrolment.band = result.band
         enrolment.completed = result.completed
@@ -123,30 +164,4 @@ def enrolment_reward(enrolment: Enrolment, *, by) -> Enrolment:
         )
     enrolment.rewarded = True
     audit(enrolment, by).save()
-    return enrolment
-
-
-@transaction.atomic
-def enrolment_discipline(
-    enrolment: Enrolment, kind: str, *, reason: str, on: dt.date | None = None, by
-) -> Enrolment:
-    """Discipline a learner: reprimand, warning, or expulsion, which cancels their results (QĐ 1147)."""
-    klass = enrolment.training_class
-    if not can(by, Action.APPROVE) or not in_scope(by, klass.institution):
-        raise PermissionDenied
-    if kind not in Discipline.values or kind == Discipline.NONE:
-        raise TrainingRuleError(_("Chọn hình thức kỷ luật."))
-    if not reason.strip():
-        raise TrainingRuleError(_("Ghi lý do kỷ luật."), code="reason_required")
-    enrolment.discipline = kind
-    enrolment.discipline_reason = reason.strip()
-    if kind == Discipline.EXPULSION:
-        enrolment.status = EnrolmentStatus.EXPELLED
-        enrolment.completed = False
-        enrolment.final_mark = None
-        enrolment.band = ""
-        enrolment.rewarded = False
-        for decision in enrolment.recognitions.all():
-            decision.enrolments.remove(enrolment)
-    audit(enrolment, by, reason).save()
     return enrolment

@@ -12,6 +12,28 @@ from decimal import ROUND_HALF_UP, Decimal
 from llct.training.choices import AppealOutcome, Band
 
 QD1147 = "QĐ 1147-QĐ/BTGDVTW"
+
+# Where each rule sits in QĐ 1147. Articles 4 (the five programmes), 6 (attendance ≥ 80% to sit the
+# final assessment) and 13 (lecturers' norm) are the ones the domain reference names (REGULATIONS.md §6);
+# for the assessment rules it gives the content as read in the text [T] but not the article, so "Điều ?"
+# marks the gap — to be filled in here, in one place, once checked against the decision's text.
+CLAUSES = {
+    "programmes": "QĐ 1147 Điều 4",
+    "attendance": "QĐ 1147 Điều 6",
+    "workload": "QĐ 1147 Điều 13",
+    "min_learners": "QĐ 1147 Điều ? (mở lớp: ít nhất 25 học viên)",
+    "two_markers": "QĐ 1147 Điều ? (đánh giá: một bài thu hoạch, hai giảng viên chấm, điểm trung bình)",
+    "scale": "QĐ 1147 Điều ? (đánh giá: thang điểm 10)",
+    "pass_mark": "QĐ 1147 Điều ? (đánh giá: đạt từ 5,0)",
+    "bands": "QĐ 1147 Điều ? (xếp loại: 5/7/8/9)",
+    "rewrite": "QĐ 1147 Điều ? (viết lại một lần trong 3 ngày)",
+    "hand_in": "QĐ 1147 Điều ? (nộp điểm chậm nhất 3 ngày sau khi nhận bài)",
+    "publish": "QĐ 1147 Điều ? (công bố điểm chậm nhất 3 ngày sau khi nộp)",
+    "appeal": "QĐ 1147 Điều ? (phúc tra trong 2 ngày kể từ khi công bố)",
+    "appeal_rule": "QĐ 1147 Điều ? (phúc tra: lệch ≥ 0,5 và < 2 thì đổi, ≥ 2 Giám đốc quyết định)",
+    "rewards": "QĐ 1147 Điều ? (khen thưởng không quá 10% lớp)",
+    "discipline": "QĐ 1147 Điều ? (kỷ luật: khiển trách, cảnh cáo, buộc thôi học hủy kết quả)",
+}
 PASS_MARK = Decimal("5.0")
 BANDS = {"trung_binh": 5.0, "kha": 7.0, "gioi": 8.0, "xuat_sac": 9.0}
 REWRITE_DAYS = 3  # one rewrite within 3 days

@@ -8,7 +8,7 @@ from llct.training.choices import ClassStatus, NominationStatus
 from llct.training.models import Nomination, TrainingClass
 from llct.training.services import plans as ps
 
-from .conftest import START
+from ..conftest import START
 
 
 def test_pages_open_for_viewers(client, users):
@@ -23,11 +23,11 @@ def test_nominate_submit_approve_through_pages(client, tree, programmes, users, 
     board = users["board"]
     plan = ps.plan_create(unit=tree["north"], year=2025, by=board)
     ps.quota_set(plan=plan, programme=programmes["trung_cap"], quota=5, by=board)
-    ps.plan_approve(plan=plan, approving_body="BTV", document="1-QĐ", by=board)
+    ps.plan_approve(plan=plan, approving_body="BTV", document="1-QĐ", by=users["approver"])
     cadre = make_cadre(tree["new_commune"], "Ngô Thị Mai")
     client.force_login(board)
     form = dict(
-        cadre=cadre.pk,
+        cadre=cadre.code,
         programme=programmes["trung_cap"].pk,
         mode="tap_trung",
         sending_unit=tree["north"].pk,
@@ -38,6 +38,10 @@ def test_nominate_submit_approve_through_pages(client, tree, programmes, users, 
     client.post("/training/nominations/", form)  # double submit
     nomination = Nomination.objects.get()
     client.post(f"/training/nominations/{nomination.pk}/", {"transition": "submit"})
+    client.post(f"/training/nominations/{nomination.pk}/", {"transition": "approve"})  # not by the submitter
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.SUBMITTED
+    client.force_login(users["approver"])
     client.post(f"/training/nominations/{nomination.pk}/", {"transition": "approve"})
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.APPROVED
@@ -106,7 +110,9 @@ def test_recognition_pdf_download(client, commune_class, users, days):
     lect = list(klass.institution.lecturers.all())
     for e in klass.enrolments.all():
         attendance_record(klass.sessions.get(), e, "co_mat", by=by)
-        essay = es.essay_submit(e, submitted_on=START, by=by)
+    es.essays_receive(klass, on=START, by=by)
+    for e in klass.enrolments.all():
+        essay = e.essays.get()
         es.essay_mark(
             essay,
             first_marker=lect[0],
@@ -137,7 +143,9 @@ def test_learner_actions_reward_discipline_and_roles(client, commune_class, user
     lect = list(klass.institution.lecturers.all())
     for e in klass.enrolments.all():
         attendance_record(klass.sessions.get(), e, "co_mat", by=by)
-        essay = es.essay_submit(e, submitted_on=START, by=by)
+    es.essays_receive(klass, on=START, by=by)
+    for e in klass.enrolments.all():
+        essay = e.essays.get()
         es.essay_mark(
             essay,
             first_marker=lect[0],
@@ -160,7 +168,7 @@ def test_learner_actions_reward_discipline_and_roles(client, commune_class, user
     client.post(f"/training/classes/{klass.pk}/learners/{first.pk}/", {"step": "reward"})
     client.post(
         f"/training/classes/{klass.pk}/learners/{second.pk}/",
-        {"step": "discipline", "kind": "buoc_thoi_hoc", "reason": "Gian lận"},
+        {"step": "discipline", "kind": "buoc_thoi_hoc", "reason": "Gian lận", "document": "7/QĐ-TTCT"},
     )
     first.refresh_from_db()
     second.refresh_from_db()

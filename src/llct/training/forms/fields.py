@@ -1,0 +1,61 @@
+"""Shared pieces of the training forms: dd/mm/yyyy dates, marks on the 10-point scale, error mapping."""
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+DATE_ERRORS = {"invalid": _("Ngày không hợp lệ: hãy nhập theo dạng dd/mm/yyyy, ví dụ 01/12/2025.")}
+
+
+class DateInput(forms.DateInput):
+    def __init__(self, attrs=None) -> None:
+        super().__init__(
+            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y"
+        )
+
+
+class DateField(forms.DateField):
+    widget = DateInput
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.error_messages.update(DATE_ERRORS)
+
+
+class MarkField(forms.DecimalField):
+    """A mark from 0 to 10 with at most two decimals, typed 7,5 or 7.5."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("min_value", Decimal(0))
+        kwargs.setdefault("max_value", Decimal(10))
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("max_digits", 4)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"size": 4, "inputmode": "decimal"}))
+        super().__init__(**kwargs)
+        self.error_messages.update(
+            {
+                "invalid": _("Điểm phải là số từ 0 đến 10, ví dụ 7,5."),
+                "min_value": _("Điểm phải từ 0 đến 10."),
+                "max_value": _("Điểm phải từ 0 đến 10."),
+                "max_decimal_places": _("Điểm có tối đa hai chữ số thập phân."),
+                "max_digits": _("Điểm phải từ 0 đến 10."),
+            }
+        )
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on the field it names (`TrainingRuleError.field`, or the keys
+    of a model's validation errors) when the form has that field, on the form as a whole otherwise."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+        return
+    name = getattr(error, "field", None)
+    form.add_error(name if name in form.fields else None, error.messages)

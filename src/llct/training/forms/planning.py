@@ -1,0 +1,146 @@
+"""Forms of plans, quotas and nominations."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from llct.registry.models import Unit
+from llct.training import selectors
+from llct.training.choices import StudyMode
+from llct.training.models import Programme
+from llct.training.services.nominations import SpecialCaseTerms
+from llct.training.services.plans import YEARS
+
+from .fields import DateField
+
+MODES = [("", "—"), *StudyMode.choices]
+
+
+class PlanForm(forms.Form):
+    unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Đơn vị"))
+    year = forms.IntegerField(
+        label=_("Năm"),
+        min_value=YEARS[0],
+        max_value=YEARS[1],
+        error_messages={
+            "invalid": _("Năm phải là số, ví dụ 2026."),
+            "min_value": _("Năm kế hoạch phải từ %(limit_value)s trở đi."),
+            "max_value": _("Năm kế hoạch phải đến %(limit_value)s là cùng."),
+        },
+    )
+    title = forms.CharField(label=_("Tên kế hoạch"), max_length=255, required=False)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, auto_id="plan_%s", **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class QuotaForm(forms.Form):
+    programme = forms.ModelChoiceField(Programme.objects.filter(active=True), label=_("Chương trình"))
+    mode = forms.ChoiceField(choices=MODES, required=False, label=_("Hình thức"))
+    institution = forms.ModelChoiceField(Unit.objects.none(), required=False, label=_("Cơ sở đào tạo"))
+    quota = forms.IntegerField(
+        label=_("Chỉ tiêu"),
+        min_value=0,
+        max_value=100_000,
+        error_messages={
+            "invalid": _("Chỉ tiêu phải là số nguyên, ví dụ 30."),
+            "min_value": _("Chỉ tiêu phải là số không âm."),
+            "max_value": _("Chỉ tiêu quá lớn."),
+        },
+    )
+
+    def __init__(self, *args, institutions=None, **kwargs):
+        super().__init__(*args, auto_id="quota_%s", **kwargs)
+        self.fields["institution"].queryset = institutions
+
+
+class PlanApproveForm(forms.Form):
+    approving_body = forms.CharField(label=_("Cơ quan phê duyệt"), max_length=255)
+    document = forms.CharField(label=_("Số văn bản phê duyệt"), max_length=60)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="approve_%s", **kwargs)
+
+
+class NominationForm(forms.Form):
+    """Nominate a cadre. `cadre` is the cadre's code or citizen ID (an htmx search on name or code
+    suggests codes); a cadre outside the user's scope is "not found". The special-case fields are filled
+    only for a cadre the rules find not eligible: all four, or none."""
+
+    cadre = forms.CharField(
+        label=_("Cán bộ (mã cán bộ hoặc số CCCD)"),
+        max_length=40,
+        help_text=_("Gõ họ tên hoặc mã để tìm, rồi chọn trong danh sách gợi ý."),
+    )
+    programme = forms.ModelChoiceField(Programme.objects.filter(active=True), label=_("Chương trình"))
+    mode = forms.ChoiceField(choices=MODES, required=False, label=_("Hình thức"))
+    sending_unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Đơn vị cử"))
+    nominated_on = DateField(label=_("Ngày cử"))
+    note = forms.CharField(required=False, label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}))
+    special_authority = forms.CharField(
+        label=_("Trường hợp đặc biệt — cấp có thẩm quyền quyết định"), max_length=255, required=False
+    )
+    special_document = forms.CharField(label=_("Số văn bản"), max_length=60, required=False)
+    special_decided_on = DateField(label=_("Ngày quyết định"), required=False)
+    special_reason = forms.CharField(
+        label=_("Lý do"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    SPECIAL = ("special_authority", "special_document", "special_decided_on", "special_reason")
+
+    def __init__(self, *args, user=None, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["sending_unit"].queryset = units
+        self.fields["cadre"].widget.attrs.update(
+            {
+                "list": "cadre-options",
+                "autocomplete": "off",
+                "hx-get": reverse("training:cadre_lookup"),
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#cadre-options",
+                "hx-swap": "innerHTML",
+            }
+        )
+
+    def clean_cadre(self):
+        key = self.cleaned_data["cadre"]
+        cadre = selectors.cadre_in_scope(self.user, key)
+        if cadre is None:
+            raise forms.ValidationError(
+                _("Không tìm thấy cán bộ có mã hoặc số CCCD “%(key)s” trong phạm vi quản lý của bạn."),
+                params={"key": key},
+            )
+        return cadre
+
+    def clean(self):
+        data = super().clean()
+        given = [name for name in self.SPECIAL if data.get(name)]
+        if given and len(given) < len(self.SPECIAL):
+            for name in self.SPECIAL:
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(
+                        name, _("Trường hợp đặc biệt: ghi đủ cấp có thẩm quyền, số văn bản, ngày và lý do.")
+                    )
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        terms = None
+        if all(data.get(name) for name in self.SPECIAL):
+            terms = SpecialCaseTerms(
+                authority=data["special_authority"],
+                document_number=data["special_document"],
+                decided_on=data["special_decided_on"],
+                reason=data["special_reason"],
+            )
+        return {
+            "cadre": data["cadre"],
+            "programme": data["programme"],
+            "mode": data["mode"],
+            "sending_unit": data["sending_unit"],
+            "nominated_on": data["nominated_on"],
+            "note": data["note"],
+            "special_terms": terms,
+        }
