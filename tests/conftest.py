@@ -26,6 +26,13 @@ def _tasks_run_immediately():
     HUEY.immediate = False
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Users are made by the dozen; hashing their passwords properly (PBKDF2, 0.4 s each) would dominate
+    the run. The production hasher is the settings' own and is not what these tests are about."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 _codes = itertools.count(1)
 
 CHROMIUM = Path("/usr/bin/chromium")

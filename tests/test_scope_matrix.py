@@ -61,12 +61,15 @@ OBJECT_URLS: dict[str, Factory] = {
     "registry:rating_add": lambda w: ({"pk": w.cadre.pk}, {"pk": w.other_cadre.pk}),
     "registry:unit_detail": lambda w: ({"pk": w.unit.pk}, {"pk": w.other_unit.pk}),
     "registry:post_edit": lambda w: ({"pk": w.post.pk}, None),
+    "registry:post_detail": lambda w: ({"pk": w.post.pk}, None),
     "api:cadre_detail": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "api:cadre_decisions": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "eligibility:cadre_panel": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "roster:import_detail": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "roster:import_progress": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "roster:import_confirm": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
+    "roster:import_problems": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
+    "roster:import_abandon": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "eligibility:special_case_add": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "eligibility:version_edit": lambda w: ({"version_id": w.version().pk}, None),
     **{name: (lambda w, name=name: training_url_kwargs(w, name)) for name in TRAINING_URLS},
@@ -78,6 +81,7 @@ OBJECT_URLS: dict[str, Factory] = {
 # from a role allowed to act (outside the scope, and for other roles, the rules above stay).
 POST_URLS: dict[str, int] = {
     "roster:import_confirm": 302,
+    "roster:import_abandon": 302,
     **TRAINING_POST_URLS,
     **CREDENTIALS_POST_URLS,
 }
@@ -93,6 +97,8 @@ REQUIRED_ACTION: dict[str, Action] = {
     "roster:import_detail": Action.EDIT_REGISTRY,
     "roster:import_progress": Action.EDIT_REGISTRY,
     "roster:import_confirm": Action.EDIT_REGISTRY,
+    "roster:import_problems": Action.EDIT_REGISTRY,
+    "roster:import_abandon": Action.EDIT_REGISTRY,
     "eligibility:special_case_add": Action.RECORD_SPECIAL_CASE,
     "eligibility:version_edit": Action.EDIT_CATALOGUE,
     **TRAINING_ACTIONS,

@@ -28,12 +28,6 @@ def article(*keys: str):
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Users are made by the dozen here; hashing their passwords properly would dominate the run."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def catalogue_allocation(request, monkeypatch):
     """Tests answer phân cấp from the catalogue's own entries, so they do not depend on the rules-engine
     data being edited by another helper; tests marked `rulebook_allocation` use the real rulebook."""

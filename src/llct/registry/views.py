@@ -33,7 +33,7 @@ from llct.registry.forms import (
     RatingForm,
 )
 from llct.registry.history import cadre_history, post_history, unit_history
-from llct.registry.models import Assignment, Cadre, PlanningEntry, Post
+from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit
 from llct.registry.services import assignments as assignment_services
 from llct.registry.services.cadres import cadre_save
 from llct.registry.services.posts import post_save
@@ -242,7 +242,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     in_scope = selectors.unit_list(request.user)
     context = {
         "unit": unit,
-        "parent": in_scope.filter(pk=unit.get_parent().pk).first() if unit.depth > 1 else None,
+        "parent": in_scope.filter(path=unit.path[: -Unit.steplen]).first() if unit.depth > 1 else None,
         "children": in_scope.filter(path__startswith=unit.path, depth=unit.depth + 1),
         "predecessors": in_scope.filter(successors=unit),
         "successors": in_scope.filter(predecessors=unit),

@@ -1,5 +1,7 @@
 """`llct demo`: migrate, load the demo province into an empty database, print the accounts, serve."""
 
+import signal
+
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.management import call_command
@@ -54,4 +56,13 @@ class Command(BaseCommand):
 
         consumer = HUEY.create_consumer(workers=2, worker_type="thread", periodic=False)
         consumer.start()
+        # The consumer takes SIGINT, SIGTERM and SIGHUP for a run loop the demo does not use, and would
+        # swallow them: give them back, so that Ctrl+C and `kill` stop the demo (and its workers).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, _exit_on_signal)
+        signal.signal(signal.SIGHUP, _exit_on_signal)
         return consumer
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
