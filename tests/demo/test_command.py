@@ -32,7 +32,9 @@ def _wait_for(url: str, process: subprocess.Popen, seconds: float) -> str:
 
 
 @pytest.mark.parametrize(
-    ("stop", "exit_code"), [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 0)], ids=["SIGTERM", "SIGINT"]
+    ("stop", "exit_code"),
+    [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 0)],
+    ids=["SIGTERM", "SIGINT"],
 )
 def test_demo_serves_a_fresh_database_and_stops_on_a_signal(tmp_path, stop, exit_code):
     port = _free_port()
