@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from llct.accounts.models import Role, User
 from llct.registry.choices import Sector, Tier, UnitKind
@@ -14,6 +15,7 @@ from llct.registry.models import Cadre, Post, Unit
 from llct.registry.services.cadres import cadre_save
 
 PASSWORD = "mat-khau-thu-nghiem-2025"
+PROJECT_PASSWORD_HASHERS = list(settings.PASSWORD_HASHERS)  # before `fast_passwords` replaces them
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -66,8 +66,9 @@ def test_a_cadres_decisions_carry_the_same_reasons_as_the_page(client, hoa, tree
     assert standards[1]["value"] == "Đại học" and standards[1]["threshold"] == "Cao đẳng trở lên"
     assert (modes["value"], modes["threshold"], modes["met"]) == ("Nữ, 40 tuổi", "Nữ từ 33 tuổi", True)
     assert trung_cap["status"] == "eligible"
-    panel = client.get(f"/eligibility/cadres/{hoa.pk}/panel/", {"on": "2024-05-01"}).content.decode()
+    panel = client.get(f"/eligibility/cadres/{hoa.pk}/panel/", {"on": "01/05/2024"}).content.decode()
     assert all(r["text"] in panel for d in body["decisions"] for r in d["reasons"])
+    assert 'value="01/05/2024"' in panel  # typed and shown dd/mm/yyyy
 
     one = client.get(f"/api/eligibility/cadres/{hoa.pk}", {"on": "2025-09-01", "level": "so_cap"}).json()
     assert [d["level"] for d in one["decisions"]] == ["so_cap"]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from llct.accounts.models import Role
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, PROJECT_PASSWORD_HASHERS
 
 
 @pytest.fixture
@@ -50,6 +50,8 @@ def test_session_cookie_ends_with_the_browser(client, officer):
     assert not cookie["expires"] and not cookie["max-age"]
 
 
-def test_passwords_are_hashed(officer):
+def test_passwords_are_hashed(settings, make_user, tree):
+    settings.PASSWORD_HASHERS = PROJECT_PASSWORD_HASHERS
+    officer = make_user(Role.ACADEMIC_OFFICER, tree["centre"])
     assert officer.password.startswith(("pbkdf2_", "argon2", "bcrypt", "scrypt"))
     assert PASSWORD not in officer.password

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from llct.credentials.choices import RevocationReason
+from llct.web.forms import DateField
 
 
 class IssueForm(forms.Form):
@@ -29,11 +30,11 @@ class CopyForm(forms.Form):
 
 class HandOverForm(forms.Form):
     to = forms.CharField(label=_("Người nhận"), max_length=150)
-    on = forms.DateField(label=_("Ngày trao (dd/mm/yyyy)"), required=False)
+    on = DateField(label=_("Ngày trao (dd/mm/yyyy)"), required=False)
 
 
 class LossForm(forms.Form):
-    on = forms.DateField(label=_("Ngày báo mất (dd/mm/yyyy)"), required=False)
+    on = DateField(label=_("Ngày báo mất (dd/mm/yyyy)"), required=False)
 
 
 class BlankRecordForm(forms.Form):
@@ -46,7 +47,7 @@ class BlankStockForm(forms.Form):
     institution = forms.ModelChoiceField(label=_("Cơ sở nhận phôi"), queryset=None)
     first = forms.CharField(label=_("Từ số hiệu"), max_length=40, help_text=_("Ví dụ: AB 000101"))
     last = forms.CharField(label=_("Đến số hiệu"), max_length=40, help_text=_("Ví dụ: AB 000200"))
-    received_on = forms.DateField(label=_("Ngày nhận (dd/mm/yyyy)"), required=False)
+    received_on = DateField(label=_("Ngày nhận (dd/mm/yyyy)"), required=False)
     document = forms.CharField(label=_("Biên bản, chứng từ nhận"), max_length=255, required=False)
 
     def __init__(self, *args, institutions, **kwargs):

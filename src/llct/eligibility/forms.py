@@ -8,19 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from llct.eligibility.choices import Level, StudyMode
 from llct.registry.models import Unit
+from llct.web.forms import DateField
 
 
 def today() -> dt.date:
     return timezone.localdate()
 
 
-def _date_field(label, required: bool = False) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+def _date_field(label, required: bool = False) -> DateField:
+    return DateField(label=label, required=required)
 
 
 class OnDateForm(forms.Form):

@@ -10,24 +10,7 @@ from llct.registry import selectors
 from llct.registry.choices import TheoryProof
 from llct.registry.filtersets import UnitChoiceField
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit, YearlyRating
-
-DATE_HELP = _("Dạng dd/mm/yyyy, ví dụ 17/05/1985.")
-DATE_ERRORS = {"invalid": _("Ngày không hợp lệ: hãy nhập theo dạng dd/mm/yyyy, ví dụ 17/05/1985.")}
-
-
-class DateInput(forms.DateInput):
-    def __init__(self, attrs=None) -> None:
-        super().__init__(
-            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y"
-        )
-
-
-def _dates(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        if isinstance(field, forms.DateField):
-            field.widget = DateInput()
-            field.error_messages.update(DATE_ERRORS)
-            field.help_text = field.help_text or DATE_HELP
+from llct.web.forms import DateField, dates_typed
 
 
 def _scoped_units(field: forms.Field, user) -> None:
@@ -55,7 +38,7 @@ class CadreForm(forms.ModelForm):
         _scoped_units(self.fields["unit"], user)
         self.fields["full_name"].error_messages["required"] = _("Hãy nhập họ và tên.")
         self.fields["code"].error_messages["required"] = _("Hãy nhập mã cán bộ.")
-        _dates(self)
+        dates_typed(self)
 
     def clean_citizen_id(self) -> str | None:
         value = (self.cleaned_data.get("citizen_id") or "").strip().replace(" ", "")
@@ -100,7 +83,7 @@ class AssignmentForm(forms.ModelForm):
         self.fields["post"].queryset = Post.objects.filter(active=True).order_by("-rank", "title")
         self.fields["valid_from"].required = True
         self.fields["valid_from"].error_messages["required"] = _("Hãy nhập ngày bắt đầu giữ chức vụ.")
-        _dates(self)
+        dates_typed(self)
 
 
 class PlanningForm(forms.ModelForm):
@@ -111,7 +94,7 @@ class PlanningForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["post"].queryset = Post.objects.filter(active=True).order_by("-rank", "title")
-        _dates(self)
+        dates_typed(self)
 
     def clean_term(self) -> str:
         term = self.cleaned_data.get("term", "").strip()
@@ -126,12 +109,12 @@ class PlanningForm(forms.ModelForm):
 class EndForm(forms.Form):
     """The day an assignment or a planning entry ends."""
 
-    on = forms.DateField(label=_("Kết thúc ngày"))
+    on = DateField(label=_("Kết thúc ngày"))
 
     def __init__(self, *args, starts: dt.date | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.starts = starts
-        _dates(self)
+        dates_typed(self)
 
     def clean_on(self) -> dt.date:
         on = self.cleaned_data["on"]

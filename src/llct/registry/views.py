@@ -26,7 +26,6 @@ from llct.registry.filtersets import CadreFilterSet
 from llct.registry.forms import (
     AssignmentForm,
     CadreForm,
-    DateInput,
     EndForm,
     PlanningForm,
     PostForm,
@@ -37,6 +36,7 @@ from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit
 from llct.registry.services import assignments as assignment_services
 from llct.registry.services.cadres import cadre_save
 from llct.registry.services.posts import post_save
+from llct.web.forms import DateField
 from llct.web.paging import TwoEndedPaginator
 
 PAGE_SIZE = 50
@@ -216,7 +216,7 @@ def rating_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class OnDateForm(forms.Form):
-    on = forms.DateField(label=gettext_lazy("Cây đơn vị tại ngày"), required=False, widget=DateInput())
+    on = DateField(label=gettext_lazy("Cây đơn vị tại ngày"), required=False)
 
 
 @login_required

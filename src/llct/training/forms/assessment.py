@@ -8,8 +8,9 @@ from llct.credentials.choices import RevocationReason
 from llct.training.choices import AttendanceStatus, Discipline, MarkKind
 from llct.training.models import Lecturer
 from llct.training.services.attendance import REASON_MAX
+from llct.web.forms import DateField
 
-from .fields import DateField, MarkField
+from .fields import MarkField
 
 
 class AttendanceRowForm(forms.Form):

@@ -8,8 +8,7 @@ from llct.registry.models import Unit
 from llct.training import selectors
 from llct.training.choices import CommitteeRole, StudyMode
 from llct.training.models import Enrolment, Lecturer, Module, Nomination, Programme
-
-from .fields import DateField
+from llct.web.forms import DateField
 
 
 class ClassForm(forms.Form):

@@ -1,27 +1,10 @@
-"""Shared pieces of the training forms: dd/mm/yyyy dates, marks on the 10-point scale, error mapping."""
+"""Shared pieces of the training forms: marks on the 10-point scale, error mapping (dates: llct.web.forms)."""
 
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-
-DATE_ERRORS = {"invalid": _("Ngày không hợp lệ: hãy nhập theo dạng dd/mm/yyyy, ví dụ 01/12/2025.")}
-
-
-class DateInput(forms.DateInput):
-    def __init__(self, attrs=None) -> None:
-        super().__init__(
-            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y"
-        )
-
-
-class DateField(forms.DateField):
-    widget = DateInput
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.error_messages.update(DATE_ERRORS)
 
 
 class MarkField(forms.DecimalField):

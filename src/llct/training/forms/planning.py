@@ -10,8 +10,7 @@ from llct.training.choices import StudyMode
 from llct.training.models import Programme
 from llct.training.services.nominations import SpecialCaseTerms
 from llct.training.services.plans import YEARS
-
-from .fields import DateField
+from llct.web.forms import DateField
 
 MODES = [("", "—"), *StudyMode.choices]
 
