@@ -9,6 +9,8 @@ LLCT_ALLOWED_HOSTS comma-separated host names (required in production)
 LLCT_REDIS_URL    run the task queue and the shared cache on Redis instead of the SQLite file and the database
 LLCT_DB_CONN_MAX_AGE seconds a PostgreSQL connection is kept for reuse (default 60; SQLite keeps its own)
 LLCT_TRUSTED_PROXIES reverse proxies whose X-Forwarded-For names the client (default none)
+The others (verification rate limit, public URL, login limits, session length, logging, ...) are in the
+README's configuration table.
 """
 
 import os

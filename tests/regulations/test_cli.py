@@ -214,8 +214,8 @@ def test_without_a_database_the_shipped_rules_answer_and_nothing_else_is_written
     assert failed.returncode != 0 and "Không đọc được tệp «hong.xlsx»" in failed.stderr
     usage = _llct(["screen", "--help"], work, data)
     assert usage.returncode == 0 and "--age-on AGE_ON" in usage.stdout and "ngày tính tuổi" in usage.stdout
-    bad_date = _llct(["screen", str(source), "--on", "01/05/2024", "--output", str(out)], work, data)
-    assert bad_date.returncode != 0 and "YYYY-MM-DD" in bad_date.stderr
+    bad_date = _llct(["screen", str(source), "--on", "05-01-2024", "--output", str(out)], work, data)
+    assert bad_date.returncode != 0 and "dd/mm/yyyy" in bad_date.stderr
     assert list(work.iterdir()) == [] and list(data.iterdir()) == [] and not (tmp_path / "x.csv").exists()
 
 

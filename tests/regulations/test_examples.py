@@ -72,10 +72,10 @@ def test_unreadable_file_is_a_clear_error(db, tmp_path):
         screen_file(junk, dt.date(2024, 5, 1), tmp_path / "out.csv", progress=None)
     with pytest.raises(CommandError, match=r"hong\.xlsx"):
         call_command("screen", str(junk), "--on", "2024-05-01", "--output", str(tmp_path / "out.csv"))
-    with pytest.raises(CommandError, match="YYYY-MM-DD"):
-        call_command("screen", str(junk), "--on", "01/05/2024", "--output", str(tmp_path / "out.csv"))
-    with pytest.raises(CommandError, match="--age-on «1/5/2024»"):
-        call_command("screen", str(junk), "--on", "2024-05-01", "--age-on", "1/5/2024", "--output", "o.csv")
+    with pytest.raises(CommandError, match="dd/mm/yyyy"):
+        call_command("screen", str(junk), "--on", "05-01-2024", "--output", str(tmp_path / "out.csv"))
+    with pytest.raises(CommandError, match="--age-on «1.5.2024»"):
+        call_command("screen", str(junk), "--on", "2024-05-01", "--age-on", "1.5.2024", "--output", "o.csv")
 
 
 def test_command_writes_parquet_for_chosen_levels(db, tmp_path):
@@ -83,7 +83,7 @@ def test_command_writes_parquet_for_chosen_levels(db, tmp_path):
 
     out = tmp_path / "out.parquet"
     stdout = io.StringIO()
-    call_command("screen", str(EXAMPLES / "roster.csv"), "--on", "2026-06-01", "--level", "trung_cap",
+    call_command("screen", str(EXAMPLES / "roster.csv"), "--on", "01/06/2026", "--level", "trung_cap",
                  "--output", str(out), stdout=stdout, stderr=io.StringIO())  # fmt: skip
     result = pl.read_parquet(out)
     assert result["level"].cast(pl.String).unique().to_list() == ["trung_cap"] and result.height == 8

@@ -18,13 +18,16 @@ from llct.regulations.model import LEVELS
 
 
 def _date(text: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(
-            _("%(option)s «%(value)s» phải là ngày dạng YYYY-MM-DD (ví dụ 2026-06-01).")
-            % {"option": option, "value": text}
-        ) from exc
+    """A day typed dd/mm/yyyy, as Vietnamese users write it, or YYYY-MM-DD, as scripts do."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise CommandError(
+        _("%(option)s «%(value)s» phải là ngày dạng dd/mm/yyyy (ví dụ 01/06/2026) hoặc YYYY-MM-DD.")
+        % {"option": option, "value": text}
+    )
 
 
 class Command(BaseCommand):
@@ -35,13 +38,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("input", help=_("tệp danh sách cán bộ"))
-        parser.add_argument("--on", required=True, help=_("ngày xét, YYYY-MM-DD"))
+        parser.add_argument("--on", required=True, help=_("ngày xét, dd/mm/yyyy hoặc YYYY-MM-DD"))
         parser.add_argument(
             "--level", action="append", choices=LEVELS, help=_("bậc cần xét (mặc định: cả ba)")
         )
         parser.add_argument(
             "--age-on",
-            help=_("ngày tính tuổi, YYYY-MM-DD (mặc định: ngày xét)"),
+            help=_("ngày tính tuổi, dd/mm/yyyy hoặc YYYY-MM-DD (mặc định: ngày xét)"),
         )
         parser.add_argument("--output", required=True, help=_("tệp kết quả (.xlsx, .csv, .parquet)"))
 
