@@ -74,7 +74,7 @@ def test_unreadable_file_is_a_clear_error(db, tmp_path):
         call_command("screen", str(junk), "--on", "2024-05-01", "--output", str(tmp_path / "out.csv"))
     with pytest.raises(CommandError, match="dd/mm/yyyy"):
         call_command("screen", str(junk), "--on", "05-01-2024", "--output", str(tmp_path / "out.csv"))
-    with pytest.raises(CommandError, match="--age-on «1.5.2024»"):
+    with pytest.raises(CommandError, match=r"--age-on «1\.5\.2024»"):
         call_command("screen", str(junk), "--on", "2024-05-01", "--age-on", "1.5.2024", "--output", "o.csv")
 
 
