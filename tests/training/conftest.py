@@ -10,8 +10,8 @@ import pytest
 from llct.accounts.models import Role
 from llct.training.choices import AttendanceStatus, LecturerKind, ManagementRole
 from llct.training.models import Lecturer, Programme
-from llct.training.services import allocation, eligibility
 from llct.training.services import classes as class_services
+from llct.training.services import eligibility
 from llct.training.services.assessment import essays
 from llct.training.services.assessment.rules import CLAUSES
 from llct.training.services.attendance import attendance_record
@@ -25,19 +25,6 @@ def article(*keys: str):
     `article` argument and shows it in its assertion messages)."""
     text = " + ".join(CLAUSES[k] for k in keys)
     return pytest.mark.parametrize("article", [pytest.param(text, id=text)])
-
-
-@pytest.fixture(autouse=True)
-def catalogue_allocation(request, monkeypatch):
-    """Tests answer phân cấp from the catalogue's own entries, so they do not depend on the rules-engine
-    data being edited by another helper; tests marked `rulebook_allocation` use the real rulebook."""
-    if "rulebook_allocation" not in request.fixturenames:
-        monkeypatch.setattr(allocation, "_from_rulebook", lambda code, on: None)
-
-
-@pytest.fixture
-def rulebook_allocation():
-    """Use the application's rulebook (llct.regulations allocation.yaml) for phân cấp."""
 
 
 @pytest.fixture

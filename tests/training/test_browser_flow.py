@@ -28,6 +28,12 @@ def day(offset: int) -> str:
     return (timezone.localdate() + dt.timedelta(days=offset)).strftime("%d/%m/%Y")
 
 
+def submit(page, selector: str) -> None:
+    """Click a button that posts a form (or a link), and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def test_nominate_to_revoked_certificate(
     browser, live_server, transactional_db, tree, programmes, users, lecturers, make_cadre
 ):
@@ -56,13 +62,13 @@ def test_nominate_to_revoked_certificate(
     board.select_option("#id_programme", str(programmes["nhan_thuc_ve_dang"].pk))
     board.select_option("#id_sending_unit", str(tree["new_commune"].pk))
     board.fill("#id_nominated_on", day(-10))
-    board.click("#create-nomination")
-    board.click("#transition-submit")
+    submit(board, "#create-nomination")
+    submit(board, "#transition-submit")
     expect(board.locator("#nomination-status")).to_contain_text("Đã trình")
     nomination = Nomination.objects.get(cadre=nominee)
 
     approver = signed_in(users["approver"], f"/training/nominations/{nomination.pk}/")
-    approver.click("#transition-approve")
+    submit(approver, "#transition-approve")
     expect(approver.locator("#nomination-status")).to_contain_text("Đã duyệt")
     expect(approver.locator("#nomination-log")).to_contain_text(users["approver"].username)
 
@@ -76,23 +82,23 @@ def test_nominate_to_revoked_certificate(
     officer.fill("#id_ends_on", day(0))
     officer.fill("#id_capacity", "40")
     officer.select_option("#id_homeroom_lecturer", str(lecturers[1].pk))
-    officer.click("#open-class")
+    submit(officer, "#open-class")
     klass = TrainingClass.objects.get(code="NT-TRINH-DUYET")
     officer.wait_for_url(f"**/training/classes/{klass.pk}/")
 
     officer.check(f'#admit-form input[value="{nomination.pk}"]')
-    officer.click("#admit-nominations")
+    submit(officer, "#admit-nominations")
     expect(officer.locator("#learners")).to_contain_text(nominee.full_name)
     officer.select_option("#list_sending_unit", str(tree["new_commune"].pk))
     officer.fill("#list_cadres", "\n".join(c.code for c in listed))
-    officer.click("#enrol-list")
+    submit(officer, "#enrol-list")
     expect(officer.locator("#learners tbody tr")).to_have_count(LEARNERS)
-    officer.click("#start-class")
+    submit(officer, "#start-class")
 
     officer.fill("#session_date", day(-7))
     officer.fill("#session_periods", "8")
     officer.select_option("#session_lecturer", str(lecturers[0].pk))
-    officer.click("#add-session")
+    submit(officer, "#add-session")
     session = klass.sessions.get()
     officer.click(f"#attendance-{session.pk}")
     enrolments = list(Enrolment.objects.filter(training_class=klass).order_by("pk"))
@@ -102,7 +108,7 @@ def test_nominate_to_revoked_certificate(
     expect(officer.locator("#attendance")).to_contain_text("Đã lưu điểm danh")
     officer.fill("#receive_submitted_on", day(-1))
     officer.fill("#receive_essays_received_on", day(-1))
-    officer.click("#receive-essays")
+    submit(officer, "#receive-essays")
     expect(officer.locator("#deadlines")).to_contain_text(day(-1))
 
     # The lecturer marks every essay as one of its two markers, then hands the marks in.
@@ -112,28 +118,28 @@ def test_nominate_to_revoked_certificate(
         lecturer.fill(f"#essay-{e.pk}-first_mark", "7,5")
         lecturer.select_option(f"#essay-{e.pk}-second_marker", str(lecturers[1].pk))
         lecturer.fill(f"#essay-{e.pk}-second_mark", "8")
-        lecturer.click(f"#essay-{e.pk}-save")
+        submit(lecturer, f"#essay-{e.pk}-save")
         expect(lecturer.locator(f"#learner-{e.pk}")).to_contain_text("7,75")
-    lecturer.click("#hand-in-marks")
+    submit(lecturer, "#hand-in-marks")
 
     officer.reload()
-    officer.click("#publish-marks")
-    officer.click("#assess-class")
+    submit(officer, "#publish-marks")
+    submit(officer, "#assess-class")
     expect(officer.locator(f"#learner-{enrolments[0].pk}")).to_contain_text("Khá")
 
     director = signed_in(users["director"], f"/training/classes/{klass.pk}/")
     director.fill("#recognition_number", "12-QĐ/TTCT")
     director.fill("#recognition_signed_on", day(0))
     director.fill("#recognition_signed_by", "Đỗ Văn Nam")
-    director.click("#recognise-class")
+    submit(director, "#recognise-class")
     expect(director.locator("#recognition")).to_contain_text("12-QĐ/TTCT")
     pdf = director.request.get(live_server.url + director.locator("#recognition-pdf").get_attribute("href"))
     assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
 
     # The centre issues the certificates for the whole class, watching the progress.
     officer.reload()
-    officer.click("#issue-credentials")
-    officer.click("#issue-class")
+    submit(officer, "#issue-credentials")
+    submit(officer, "#issue-class")
     expect(officer.locator(".job")).to_contain_text(f"{LEARNERS}/{LEARNERS}")
     expect(officer.locator(".job")).to_contain_text("Đã xong")
     assert Credential.objects.filter(enrolment__training_class=klass).count() == LEARNERS
@@ -151,7 +157,7 @@ def test_nominate_to_revoked_certificate(
 
     officer.select_option("#id_reason", "gian_lan")
     officer.fill("#id_authority", "Quyết định 9/QĐ-TTCT")
-    officer.click("#revoke")
+    submit(officer, "#revoke")
     expect(officer.locator("main")).to_contain_text("Đã thu hồi")
 
     public.reload()

@@ -1,8 +1,9 @@
 """Who may run which programme on which date (phân cấp, QĐ 57 ch. III, QĐ 208, QĐ 350, QĐ 360).
 
-The allocation is shared with the rules engine: `Rulebook.institution_kinds_for(programme_code, on)`
-(`llct.regulations`, data file allocation.yaml), read through the application's current rulebook. When
-the rulebook does not know a programme, the catalogue's own `allocation` entries (programmes.yaml) answer.
+The allocation is the rules engine's: `Rulebook.institution_kinds_for(programme_code, on)`
+(`llct.regulations`, data file allocation.yaml), read through the application's current rulebook, so that
+the institution a decision names and the institutions that may open the class are the same. A programme
+the allocation does not list may be opened nowhere.
 """
 
 import datetime as dt
@@ -14,7 +15,6 @@ from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
 from llct.training.models import Programme
 
-from .catalogue import catalogue_allocation
 from .errors import TrainingRuleError
 
 
@@ -22,44 +22,22 @@ from .errors import TrainingRuleError
 class Competence:
     kinds: frozenset[str]
     citation: str
-    source: str  # "rulebook" or "catalogue"
 
     def as_json(self) -> dict:
-        return {"kinds": sorted(self.kinds), "citation": self.citation, "source": self.source}
-
-
-def _rulebook():
-    try:
-        from llct.eligibility.services.rulebook import current_rulebook
-    except ImportError:
-        from llct.regulations import load_shipped
-
-        return load_shipped()
-    return current_rulebook()
-
-
-def _from_rulebook(programme_code: str, on: dt.date) -> Competence | None:
-    """The rulebook's answer, or None when its allocation does not list the programme at all."""
-    rulebook = _rulebook()
-    if programme_code not in rulebook.allocation.programmes:
-        return None
-    kinds = rulebook.institution_kinds_for(programme_code, on)
-    citation = "; ".join(str(c) for c in rulebook.allocation_citations(programme_code, on))
-    return Competence(frozenset(kinds), citation, "rulebook")
+        return {"kinds": sorted(self.kinds), "citation": self.citation}
 
 
 def competent_kinds(programme: Programme, on: dt.date) -> Competence:
-    """The institution kinds competent to run `programme` on `on`, with the citation that says so."""
-    found = _from_rulebook(programme.code, on)
-    if found is not None:
-        return found
-    kinds, citation = catalogue_allocation(programme.code, on) or (frozenset(), "")
-    return Competence(kinds, citation or programme.citation, "catalogue")
+    """The institution kinds competent to run `programme` on `on`, with the citation that says so (the
+    programme's own citation when no allocation entry is in force that day, e.g. sơ cấp after QĐ 350)."""
+    from llct.eligibility.services.rulebook import current_rulebook
 
-
-def allocation_known(programme_code: str, on: dt.date) -> bool:
-    """Whether the rulebook's allocation lists the programme (used by tests and the catalogue page)."""
-    return _from_rulebook(programme_code, on) is not None
+    rulebook = current_rulebook()
+    if programme.code not in rulebook.allocation.programmes:
+        return Competence(frozenset(), programme.citation)
+    kinds = rulebook.institution_kinds_for(programme.code, on)
+    citation = "; ".join(str(c) for c in rulebook.allocation_citations(programme.code, on))
+    return Competence(frozenset(kinds), citation or programme.citation)
 
 
 def institution_check(institution: Unit, programme: Programme, on: dt.date) -> Competence:

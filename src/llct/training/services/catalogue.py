@@ -1,6 +1,5 @@
 """The programme catalogue as data: `data/programmes.yaml`, with citations, loaded into the database."""
 
-import datetime as dt
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -62,20 +61,3 @@ def catalogue_load(
             )
         loaded.append(programme)
     return loaded
-
-
-def catalogue_allocation(programme_code: str, on: dt.date) -> tuple[frozenset[str], str] | None:
-    """The catalogue's own allocation entry for a programme on a date: (institution kinds, citation), or
-    None when the catalogue does not list the programme."""
-    for entry in catalogue_entries():
-        if entry["code"] != programme_code:
-            continue
-        kinds: set[str] = set()
-        citations: list[str] = []
-        for line in entry.get("allocation", []):
-            start, end = line.get("from"), line.get("to")
-            if (start is None or start <= on) and (end is None or on <= end):
-                kinds.update(line["kinds"])
-                citations.append(line["citation"])
-        return frozenset(kinds), "; ".join(citations)
-    return None
