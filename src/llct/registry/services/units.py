@@ -111,9 +111,9 @@ def unit_save(
         unit.skip_history_when_saving = True  # one audit row below, with the links as they end up
         unit.save()
     elif parent is None:
-        unit = Unit.add_root(instance=unit)
+        unit = Unit.objects.add_root(instance=unit)
     else:
-        unit = Unit.objects.get(pk=parent.pk).add_child(instance=unit)
+        unit = Unit.objects.add_child(Unit.objects.get(pk=parent.pk), instance=unit)
     if predecessors is not None or served_communes is not None:
         unit.skip_history_when_saving = True
         if predecessors is not None:
