@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from llct.regulations.texts import SECTOR_LABELS, TIER_LABELS
 from llct.roster.writer import write_roster
 
 from .catalogue import demo_posts
@@ -42,16 +43,6 @@ HEADERS: dict[str, str] = {
     "rating_before_last": "Xếp loại năm trước nữa",
 }
 TIERS: tuple[str, ...] = ("trung_uong", "tinh", "huyen", "xa")
-TIER_LABELS = {"trung_uong": "Trung ương", "tinh": "Tỉnh", "huyen": "Huyện", "xa": "Xã"}
-SECTOR_LABELS = {
-    "dang": "Đảng",
-    "chinh_quyen": "Chính quyền",
-    "mat_tran_doan_the": "Mặt trận - Đoàn thể",
-    "quan_doi": "Quân đội",
-    "cong_an": "Công an",
-    "doanh_nghiep": "Doanh nghiệp",
-    "su_nghiep": "Sự nghiệp",
-}
 REGION_SHARES = (0.42, 0.23, 0.35)
 CHUNK = 100_000
 

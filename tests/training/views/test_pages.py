@@ -98,12 +98,12 @@ def test_class_flow_and_scope(client, tree, programmes, users, lecturers, make_c
     assert client.post(f"/training/classes/{klass.pk}/", {"step": "start"}).status_code == 403
 
 
-@pytest.mark.parametrize("days", [1])
-def test_recognition_pdf_download(client, commune_class, users, days):
+def assessed_class(commune_class, users, days: int):
+    """A commune-centre class of 25, everyone present, every essay marked 8 and 9, marks handed in and
+    published, the class assessed."""
     from llct.training.services.assessment import essays as es
     from llct.training.services.assessment.results import class_assess
     from llct.training.services.attendance import attendance_record
-    from llct.training.services.recognition import recognition_decide
 
     klass = commune_class(n=25, days=days)
     by = users["officer"]
@@ -112,9 +112,8 @@ def test_recognition_pdf_download(client, commune_class, users, days):
         attendance_record(klass.sessions.get(), e, "co_mat", by=by)
     es.essays_receive(klass, on=START, by=by)
     for e in klass.enrolments.all():
-        essay = e.essays.get()
         es.essay_mark(
-            essay,
+            e.essays.get(),
             first_marker=lect[0],
             first_mark=8,
             second_marker=lect[1],
@@ -125,6 +124,14 @@ def test_recognition_pdf_download(client, commune_class, users, days):
     es.marks_hand_in(klass, on=START, by=by)
     es.marks_publish(klass, on=START, by=by)
     class_assess(klass, by=by)
+    return klass
+
+
+@pytest.mark.parametrize("days", [1])
+def test_recognition_pdf_download(client, commune_class, users, days):
+    from llct.training.services.recognition import recognition_decide
+
+    klass = assessed_class(commune_class, users, days)
     recognition_decide(
         klass, number="1/QĐ", signed_on=START + dt.timedelta(days=3), signed_by="A", by=users["director"]
     )
@@ -134,30 +141,7 @@ def test_recognition_pdf_download(client, commune_class, users, days):
 
 
 def test_learner_actions_reward_discipline_and_roles(client, commune_class, users):
-    from llct.training.services.assessment import essays as es
-    from llct.training.services.assessment.results import class_assess
-    from llct.training.services.attendance import attendance_record
-
-    klass = commune_class(n=25, days=1)
-    by = users["officer"]
-    lect = list(klass.institution.lecturers.all())
-    for e in klass.enrolments.all():
-        attendance_record(klass.sessions.get(), e, "co_mat", by=by)
-    es.essays_receive(klass, on=START, by=by)
-    for e in klass.enrolments.all():
-        essay = e.essays.get()
-        es.essay_mark(
-            essay,
-            first_marker=lect[0],
-            first_mark=8,
-            second_marker=lect[1],
-            second_mark=9,
-            marked_on=START,
-            by=by,
-        )
-    es.marks_hand_in(klass, on=START, by=by)
-    es.marks_publish(klass, on=START, by=by)
-    class_assess(klass, by=by)
+    klass = assessed_class(commune_class, users, days=1)
     first, second = klass.enrolments.order_by("pk")[:2]
     client.force_login(users["officer"])
     assert (

@@ -78,24 +78,33 @@ def _handed_over(credential: Credential) -> CredentialError:
     )
 
 
-@transaction.atomic
-def credential_hand_over(credential: Credential, by, to: str, on: dt.date | None = None) -> Credential:
-    """Record that a valid document was handed over (date, to whom). From then on it cannot be re-issued
-    (QĐ 1147: re-issue only if lost before hand-over)."""
+def _not_handed_over(credential: Credential, by) -> Credential:
+    """The document, locked, once `by` may act on it and it is valid and still at the institution."""
     credential = _locked(credential)
     require_issue(by, credential.register.institution)
     if credential.status != CredentialStatus.VALID:
         raise _not_valid(credential)
     if credential.handed_over_on is not None:
         raise _handed_over(credential)
+    return credential
+
+
+def _day_since_issue(credential: Credential, on: dt.date | None, message: str) -> dt.date:
+    """`on` (today when not given), refused with `message` unless from the issue date to today."""
     on = on or timezone.localdate()
+    if on < credential.issued_on or on > timezone.localdate():
+        raise CredentialError(message % {"issued": date_format(credential.issued_on, "d/m/Y")})
+    return on
+
+
+@transaction.atomic
+def credential_hand_over(credential: Credential, by, to: str, on: dt.date | None = None) -> Credential:
+    """Record that a valid document was handed over (date, to whom). From then on it cannot be re-issued
+    (QĐ 1147: re-issue only if lost before hand-over)."""
     if not to.strip():
         raise CredentialError(_("Cần ghi người nhận văn bằng (người được cấp hoặc người được ủy quyền)."))
-    if on < credential.issued_on or on > timezone.localdate():
-        raise CredentialError(
-            _("Ngày trao phải từ ngày cấp (%(issued)s) đến hôm nay.")
-            % {"issued": date_format(credential.issued_on, "d/m/Y")}
-        )
+    credential = _not_handed_over(credential, by)
+    on = _day_since_issue(credential, on, _("Ngày trao phải từ ngày cấp (%(issued)s) đến hôm nay."))
     credential.handed_over_on = on
     credential.handed_over_to = to.strip()
     credential._history_user = by
@@ -108,18 +117,8 @@ def credential_hand_over(credential: Credential, by, to: str, on: dt.date | None
 def credential_loss_report(credential: Credential, by, on: dt.date | None = None) -> Credential:
     """Record that a document not yet handed over was lost; the re-issue is then due within 3 working
     days (QĐ 1147), shown by `reissue_due_on`."""
-    credential = _locked(credential)
-    require_issue(by, credential.register.institution)
-    if credential.status != CredentialStatus.VALID:
-        raise _not_valid(credential)
-    if credential.handed_over_on is not None:
-        raise _handed_over(credential)
-    on = on or timezone.localdate()
-    if on < credential.issued_on or on > timezone.localdate():
-        raise CredentialError(
-            _("Ngày báo mất phải từ ngày cấp (%(issued)s) đến hôm nay.")
-            % {"issued": date_format(credential.issued_on, "d/m/Y")}
-        )
+    credential = _not_handed_over(credential, by)
+    on = _day_since_issue(credential, on, _("Ngày báo mất phải từ ngày cấp (%(issued)s) đến hôm nay."))
     credential.loss_reported_on = on
     credential._history_user = by
     credential._change_reason = "lost before hand-over"
