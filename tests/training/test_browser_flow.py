@@ -101,6 +101,7 @@ def test_nominate_to_revoked_certificate(
     submit(officer, "#add-session")
     session = klass.sessions.get()
     officer.click(f"#attendance-{session.pk}")
+    expect(officer.locator("#attendance-form")).to_be_visible()
     enrolments = list(Enrolment.objects.filter(training_class=klass).order_by("pk"))
     for e in enrolments:
         officer.select_option(f"#attendance-row-{e.pk} select[name='status-{e.pk}']", "co_mat")
