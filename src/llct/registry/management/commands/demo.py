@@ -65,4 +65,6 @@ class Command(BaseCommand):
 
 
 def _exit_on_signal(signum, frame):
+    """Stop cleanly on the first signal; a second one (while stopping) ends the process at once."""
+    signal.signal(signum, signal.SIG_DFL)
     raise SystemExit(128 + signum)
