@@ -234,3 +234,26 @@ def test_verification_shows_the_facts_as_entered_in_the_register(client, credent
     holder.save()
     text = client.get(f"/verify/{credential.token}").content.decode()
     assert "Phạm Thị Kiểm Chứng" in text and "Đổi Tên" not in text
+
+
+def test_the_page_puts_each_documents_own_facts_escaped_in_the_verdict(client, credential, officer):
+    """The verdict is rendered once per shape and filled per request: two documents of the same shape each
+    show their own facts, HTML in a fact is shown as text, and a revoked one changes shape."""
+    from django.template import loader
+
+    from llct.credentials.verification import public_view
+
+    Credential.objects.filter(pk=credential.pk).update(holder_name="Lê <b>Văn</b> & Cộng")
+    first = client.get(f"/verify/{credential.token}").content.decode()
+    assert "Lê &lt;b&gt;Văn&lt;/b&gt; &amp; Cộng" in first and "<b>Văn" not in first
+    assert credential.serial in first
+
+    row = Credential.objects.filter(pk=credential.pk).values(
+        "serial", "programme_level", "programme_name", "institution_name", "year", "status"
+    ).get() | {"holder_name": "Lê <b>Văn</b> & Cộng"}
+    content = loader.get_template("credentials/verify.html").render({"facts": public_view(row), "lang": ""})
+    assert content in first  # what the template itself renders for these facts
+
+    credential_revoke(Credential.objects.get(pk=credential.pk), "gian_lan", "QĐ 1/QĐ", officer)
+    revoked = client.get(f"/verify/{credential.token}").content.decode()
+    assert "KHÔNG còn giá trị" in revoked and "Lê &lt;b&gt;Văn&lt;/b&gt; &amp; Cộng" in revoked

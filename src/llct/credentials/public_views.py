@@ -4,8 +4,11 @@ These views never touch the session or the CSRF token, and render without contex
 response sets no cookie and varies only by language; `?lang=en` (or the browser's Accept-Language)
 chooses the language, since the signed-in language switch needs a session and a form. The frame of the
 pages (the site's header, stylesheet, language links) is the same for every request in a language, so it
-is rendered once per language and process; each request renders only its content."""
+is rendered once per language and process; each request renders only its content. The verdict itself is
+rendered once per shape (language, valid or not, with or without a level) with markers where the facts go,
+and each request puts its facts, escaped, in their places."""
 
+import re
 from functools import cache, wraps
 
 from django.conf import settings
@@ -13,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template import loader
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from llct.credentials.forms import SearchForm
@@ -81,4 +85,20 @@ def verify(request: HttpRequest, key: str) -> HttpResponse:
             {"message": not_found_message(key), "show_search": True},
             status=404,
         )
-    return _page(request, "credentials/verify.html", {"facts": public_view(credential)})
+    facts = public_view(credential)
+    parts = _verdict_parts(translation.get_language(), _lang(request), facts["status"], bool(facts["level"]))
+    return HttpResponse("".join(escape(facts[part]) if i % 2 else part for i, part in enumerate(parts)))
+
+
+_FACTS = ("serial", "holder", "programme", "level", "institution", "year", "status_label")
+_MARK = re.compile("\ue000(\\w+)\ue001")
+
+
+@cache
+def _verdict_parts(language: str, lang: str, status: str, has_level: bool) -> tuple[str, ...]:
+    """The verdict page of one shape, split around its facts: text, fact name, text, fact name, … text."""
+    markers = {name: f"\ue000{name}\ue001" for name in _FACTS}
+    facts = {**markers, "status": status, "level": markers["level"] if has_level else ""}
+    before, after = _frame(language)
+    content = loader.get_template("credentials/verify.html").render({"facts": facts, "lang": lang})
+    return tuple(_MARK.split(before + content + after))
