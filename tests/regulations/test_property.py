@@ -182,3 +182,14 @@ def test_bulk_equals_scalar(which, case):
             assert got["regulation"] == want.regulation
             assert got["institution"] == want.institution
             assert got["reasons"] == want.summary
+
+
+@pytest.mark.parametrize("which", list(BOOKS))
+def test_rows_whose_post_cells_are_all_empty_are_screened_each(which):
+    """Found by the property test: two rows with every cell empty but sex and ethnicity (one combination of
+    post cells, no column to tell them apart) still give a decision per row and level."""
+    from .conftest import BASE
+
+    blank = {name: None for name in BASE if name != "code"} | {"sex": "nam", "ethnicity": "Kinh"}
+    screened = BOOKS[which].screen(frame([blank, blank]), dt.date(2021, 6, 1), with_status=True)
+    assert screened.height == 2 * len(LEVELS)

@@ -280,7 +280,8 @@ def _group(frame: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
         code = (code.fill_null(size - 1) if nulls else code).cast(pl.UInt64)
         word = code if word is None else word * (1 << step) + code
         bits += step
-    words.append(pl.lit(0, pl.UInt64) if word is None else word)
+    # Every column null: one combination, a key of 0 for each row (a bare literal would give one row).
+    words.append(pl.repeat(0, pl.len(), dtype=pl.UInt64) if word is None else word)
     keys = frame.select(w.alias(f"k{i}") for i, w in enumerate(words))
     if keys.width == 1:
         return _dense(keys.to_series())
