@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "llct.credentials",
     "llct.eligibility",
     "llct.web",
+    "llct.oversight",
 ]
 
 MIDDLEWARE = [

@@ -8,12 +8,12 @@ from django.db import transaction
 from django.test import override_settings
 
 from llct.accounts.models import Role, User
-from llct.accounts.scope import scope_paths, scoped
 from llct.demo.accounts import DEMO_PASSWORD, DEMO_USERNAMES, demo_accounts
 from llct.demo.cadres import DATA_NOTE
 from llct.demo.province import demo_province_load
 from llct.registry.choices import EQUIVALENCE_CERTIFICATES_END, TheoryProof, Tier, UnitKind
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit, YearlyRating
+from llct.registry.scope import scope_paths, scoped
 
 AS_OF = dt.date(2026, 11, 1)
 MD5 = "django.contrib.auth.hashers.MD5PasswordHasher"

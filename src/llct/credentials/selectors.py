@@ -7,12 +7,12 @@ from django.db import connections, router
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
-from llct.accounts.scope import scoped
 from llct.credentials.choices import BlankStatus, CredentialKind, CredentialStatus
 from llct.credentials.models import Blank, BlankStock, CertificateRegister, Credential, IssueJob
 from llct.credentials.verification import PUBLIC_COLUMNS
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
+from llct.registry.scope import scoped
 from llct.training.models import Enrolment, TrainingClass
 
 # QĐ 1147: certificates are issued within 15 days of the recognition decision (calendar days assumed).

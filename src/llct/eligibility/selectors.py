@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import polars as pl
 from django.db.models import QuerySet
 
-from llct.accounts.scope import scoped
 from llct.eligibility.models import SpecialCaseDecision
 from llct.eligibility.services.rulebook import current_rulebook, match_token
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Unit, YearlyRating
+from llct.registry.scope import scoped
 
 _TEXT = ("sex", "ethnicity", "party_status", "education", "theory_level", "grade")
 

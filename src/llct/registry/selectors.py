@@ -6,8 +6,8 @@ from django.db import connection
 from django.db.models import BigIntegerField, ExpressionWrapper, F, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
-from llct.accounts.scope import scoped
 from llct.registry.models import Assignment, Cadre, Post, Unit
+from llct.registry.scope import scoped
 from llct.vntext import fold
 
 

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import scoped
 from llct.registry import selectors
 from llct.registry.choices import Sector, Tier
 from llct.registry.filtersets import CadreFilterSet
@@ -33,6 +32,7 @@ from llct.registry.forms import (
 )
 from llct.registry.history import cadre_history, post_history, unit_history
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit
+from llct.registry.scope import scoped
 from llct.registry.services import assignments as assignment_services
 from llct.registry.services.cadres import cadre_save
 from llct.registry.services.posts import post_save

@@ -2,9 +2,9 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from llct.accounts.scope import scoped, unit_filter
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS, Tier, UnitKind
 from llct.registry.models import Cadre, Unit
+from llct.registry.scope import scoped, unit_filter
 from llct.training.choices import ACTIVE_NOMINATION_STATUSES, ClassStatus, NominationStatus
 from llct.training.models import Lecturer, Nomination, TrainingClass, TrainingPlan
 

@@ -4,7 +4,7 @@ issuing institution inside the user's unit scope, as the training services check
 from django.core.exceptions import PermissionDenied
 
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
+from llct.registry.scope import in_scope
 
 
 def require_issue(by, institution) -> None:

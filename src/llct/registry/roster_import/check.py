@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import polars as pl
 from django.utils.translation import gettext as _
 
-from llct.accounts.scope import scope_paths
 from llct.registry.models import Assignment, Cadre, Unit
+from llct.registry.scope import scope_paths
 from llct.roster import Problem, RosterRead
 
 from .bulk import among

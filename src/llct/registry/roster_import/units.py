@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from llct.accounts.scope import scoped
 from llct.registry.models import Unit
+from llct.registry.scope import scoped
 from llct.vntext import fold
 
 from .columns import HEADERS, UNIT_CODE

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import scoped
 from llct.registry.filtersets import CadreFilterSet
+from llct.registry.scope import scoped
 
 from .export import problems_export, roster_export
 from .forms import RosterUploadForm

@@ -14,12 +14,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
+from llct.registry.scope import in_scope
 from llct.training.choices import AttendanceStatus
 from llct.training.models import Attendance, Enrolment, Session
 
-from .errors import TrainingRuleError, audit
+from .errors import TrainingRuleError
 
 ART_6 = "Điều 6, QĐ 1147-QĐ/BTGDVTW"
 REASON_MAX = Attendance._meta.get_field("reason").max_length

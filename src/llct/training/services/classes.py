@@ -9,15 +9,16 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Cadre, Unit
+from llct.registry.scope import in_scope
 from llct.training.choices import ClassStatus, CommitteeRole, EnrolmentStatus, LecturerKind
 from llct.training.models import Enrolment, Lecturer, Module, Programme, Session, TrainingClass
 
 from .allocation import institution_check
-from .errors import TrainingRuleError, audit, dmy
+from .errors import TrainingRuleError, dmy
 from .nominations import offered_check
 
 QD1147 = "QĐ 1147-QĐ/BTGDVTW"

@@ -21,13 +21,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
 from llct.registry.models import Cadre, Unit
+from llct.registry.scope import in_scope
 from llct.training.choices import ACTIVE_NOMINATION_STATUSES, NominationStatus
 from llct.training.models import Nomination, NominationLog, PlanQuota, Programme, TrainingClass
 
-from .errors import TrainingRuleError, audit, dmy
+from .errors import TrainingRuleError, dmy
 from .plans import quota_for
 
 S = NominationStatus

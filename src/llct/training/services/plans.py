@@ -17,13 +17,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
 from llct.registry.models import Unit
+from llct.registry.scope import in_scope
 from llct.training.choices import PlanStatus
 from llct.training.models import PlanQuota, Programme, TrainingPlan
 
-from .errors import TrainingRuleError, audit
+from .errors import TrainingRuleError
 
 YEARS = (2000, 2100)
 

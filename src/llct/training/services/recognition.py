@@ -8,13 +8,14 @@ from django.db import transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
 from llct.documents.pdf import render_pdf
+from llct.registry.scope import in_scope
 from llct.training.choices import Band, ClassStatus, ProgrammeOutput
 from llct.training.models import RecognitionDecision, TrainingClass
 
-from .errors import TrainingRuleError, audit
+from .errors import TrainingRuleError
 
 
 @transaction.atomic

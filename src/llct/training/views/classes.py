@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import scoped
 from llct.credentials.choices import RevocationReason
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
+from llct.registry.scope import scoped
 from llct.training import selectors
 from llct.training.choices import AssessmentScheme, Discipline, ProgrammeOutput
 from llct.training.forms.assessment import DayForm, ReceiveForm, RecognitionForm

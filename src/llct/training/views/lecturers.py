@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from llct.accounts.models import User
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import scoped
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
+from llct.registry.scope import scoped
 from llct.training import selectors
 from llct.training.forms.classes import LecturerForm
 from llct.training.models import Lecturer

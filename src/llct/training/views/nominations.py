@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import scoped
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
+from llct.registry.scope import scoped
 from llct.training import selectors
 from llct.training.choices import ClassStatus
 from llct.training.forms.planning import NominationForm

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import scoped
 from llct.registry.models import Unit
+from llct.registry.scope import scoped
 from llct.training import selectors
 from llct.training.forms.planning import PlanApproveForm, PlanForm, QuotaForm
 from llct.training.services import plans as plan_services

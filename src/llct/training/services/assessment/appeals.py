@@ -9,11 +9,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.models import Role
 from llct.accounts.permissions import Action, can
 from llct.training.choices import AppealOutcome
 from llct.training.models import Appeal, Essay, Lecturer
-from llct.training.services.errors import TrainingRuleError, audit, dmy
+from llct.training.services.errors import TrainingRuleError, dmy
 
 from . import rules
 from .essays import effective_publication, fresh, require

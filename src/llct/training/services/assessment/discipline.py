@@ -10,14 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
 from llct.credentials.choices import CredentialStatus, RevocationReason
 from llct.credentials.models import Credential
 from llct.credentials.services import CredentialError, credential_revoke
+from llct.registry.scope import in_scope
 from llct.training.choices import Discipline, EnrolmentStatus
 from llct.training.models import DisciplineRecord, Enrolment, RecognitionDecision
-from llct.training.services.errors import TrainingRuleError, audit, dmy
+from llct.training.services.errors import TrainingRuleError, dmy
 
 from .rules import QD1147
 

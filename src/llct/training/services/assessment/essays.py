@@ -14,12 +14,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
+from llct.registry.scope import in_scope
 from llct.training.choices import AssessmentScheme, ClassStatus, EnrolmentStatus
 from llct.training.models import Enrolment, Essay, Lecturer, TrainingClass
 from llct.training.services.attendance import attendance_summary
-from llct.training.services.errors import TrainingRuleError, audit, dmy
+from llct.training.services.errors import TrainingRuleError, dmy
 
 from . import rules
 

@@ -12,12 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
+from llct.registry.scope import in_scope
 from llct.training.choices import AssessmentScheme, ClassStatus, EnrolmentStatus, MarkKind
 from llct.training.models import Enrolment, Mark, Module, TrainingClass
 from llct.training.services.attendance import attendance_summary
-from llct.training.services.errors import TrainingRuleError, audit
+from llct.training.services.errors import TrainingRuleError
 
 
 @transaction.atomic

@@ -10,12 +10,13 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.accounts.scope import in_scope
+from llct.registry.scope import in_scope
 from llct.training.choices import AssessmentScheme, ClassStatus, Discipline, EnrolmentStatus
 from llct.training.models import Enrolment, Essay, TrainingClass
 from llct.training.services.attendance import AttendanceSummary, attendance_summary, class_attendance
-from llct.training.services.errors import TrainingRuleError, audit
+from llct.training.services.errors import TrainingRuleError
 
 from . import rules
 from .appeals import essay_effective_mark

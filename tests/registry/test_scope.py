@@ -1,8 +1,8 @@
 import datetime as dt
 
 from llct.accounts.models import Role
-from llct.accounts.scope import in_scope, scoped
 from llct.registry.models import Cadre, Unit
+from llct.registry.scope import in_scope, scoped
 
 
 def test_province_user_sees_its_subtree_and_not_the_neighbour(tree, make_user, make_cadre):

@@ -1,0 +1,1 @@
+"""Inspection and supervision: cited compliance checks, runs, findings and their follow-up."""

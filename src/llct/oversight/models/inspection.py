@@ -1,0 +1,1 @@
+"""Tables of inspection and supervision: runs, findings and their log, inspection plans."""

@@ -1,0 +1,1 @@
+"""Tables of statistics: briefings, kept aggregates, saved reports."""

@@ -1,0 +1,1 @@
+"""Statistics and standard reports: indicators as data, counted for any subtree and period."""
