@@ -126,6 +126,8 @@ def test_nominate_to_revoked_certificate(
     officer.reload()
     submit(officer, "#publish-marks")
     submit(officer, "#assess-class")
+    expect(officer.locator("#assess-summary")).to_contain_text(f"{len(enrolments)} học viên hoàn thành")
+    submit(officer, "#assess-confirm")
     expect(officer.locator(f"#learner-{enrolments[0].pk}")).to_contain_text("Khá")
 
     director = signed_in(users["director"], f"/training/classes/{klass.pk}/")

@@ -23,7 +23,7 @@ from llct.training.services.assessment import essays as es
 from llct.training.services.assessment.discipline import enrolment_discipline
 from llct.training.services.assessment.essays import fresh
 from llct.training.services.assessment.exams import mark_enter
-from llct.training.services.assessment.results import class_assess, enrolment_reward
+from llct.training.services.assessment.results import class_assess, class_reopen, enrolment_reward
 from llct.training.services.attendance import attendance_record, attendance_summary
 from llct.training.services.errors import TrainingRuleError
 from llct.training.services.recognition import recognition_decide, recognition_pdf
@@ -288,3 +288,62 @@ def test_llct_level_exams(tree, programmes, users, make_cadre):
     class_assess(klass, by=by)
     e.refresh_from_db()
     assert e.completed and e.final_mark == D("8.10") and e.band == Band.GOOD  # 0.5 × 7.2 + 0.5 × 9
+
+
+def test_results_refused_while_marks_missing_then_reopened(tree, programmes, users, make_cadre):
+    """Issue 7, defect 1: a running class with modules still unmarked cannot be decided (the refusal names
+    the learner and the marks); once decided, the director may reopen it until the recognition decision."""
+    by, director = users["school_officer"], users["school_director"]
+    programme = programmes["trung_cap"]
+    klass = cs.class_open(
+        institution=tree["school"],
+        programme=programme,
+        code="TC-02",
+        name="Trung cấp",
+        starts_on=START,
+        ends_on=START + dt.timedelta(days=200),
+        capacity=50,
+        mode=StudyMode.FULL_TIME,
+        by=by,
+    )
+    e = cs.enrolment_add(
+        klass, make_cadre(tree["new_commune"], "Lò Thị Mai"), sending_unit=tree["north"], by=by
+    )
+    cs.class_start(klass, by=by)
+    session = cs.session_add(klass, date=START, periods=4, by=by)
+    attendance_record(session, e, AttendanceStatus.PRESENT, by=by)
+    first, *others = list(programme.modules.filter(has_exam=True))
+    mark_enter(e, kind=MarkKind.MODULE_EXAM, module=first, value=D(9), by=by)
+    with pytest.raises(TrainingRuleError) as refused:
+        class_assess(klass, by=by)
+    assert refused.value.code == "marks_missing"
+    assert "Lò Thị Mai" in refused.value.message and others[0].name in refused.value.message
+    assert "cuối khóa" in refused.value.message
+    klass.refresh_from_db()
+    e.refresh_from_db()
+    assert klass.status == ClassStatus.IN_PROGRESS and e.status == EnrolmentStatus.ENROLLED and e.band == ""
+
+    for module in others:
+        mark_enter(e, kind=MarkKind.MODULE_EXAM, module=module, value=D(9), by=by)
+    mark_enter(e, kind=MarkKind.THESIS, value=D(9), by=by)
+    klass = class_assess(klass, by=by)
+    e.refresh_from_db()
+    assert klass.status == ClassStatus.ASSESSED and e.completed and e.band == Band.EXCELLENT
+    with pytest.raises(PermissionDenied):  # the academic officer decides results, only the director undoes
+        class_reopen(klass, by=by)
+    klass = class_reopen(klass, by=director)
+    e.refresh_from_db()
+    assert klass.status == ClassStatus.IN_PROGRESS
+    assert (e.status, e.completed, e.band, e.final_mark) == (EnrolmentStatus.ENROLLED, False, "", None)
+    assert e.marks.count() == len(others) + 2  # the marks themselves stay
+    klass = class_assess(klass, by=by)
+    recognition_decide(klass, number="1-QĐ", signed_on=START, signed_by="Đỗ Văn Nam", by=director)
+    with pytest.raises(TrainingRuleError):
+        class_reopen(klass, by=director)
+
+
+def test_a_learner_who_did_not_complete_has_no_band(marked_class, users):
+    """Not completing because of attendance leaves no Giỏi/Xuất sắc beside "Không hoàn thành"."""
+    klass = class_assess(marked_class, by=users["officer"])
+    for e in klass.enrolments.filter(completed=False):
+        assert e.band in ("", Band.FAIL)

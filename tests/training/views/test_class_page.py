@@ -112,3 +112,34 @@ def test_setup_forms_show_field_errors(client, commune_class, users, tree, lectu
     assert klass.sessions.count() == 1 and klass.enrolments.count() == 25
     client.force_login(users["inspector"])
     assert client.post(page, {"step": "homeroom", "homeroom_lecturer": lecturers[0].pk}).status_code == 403
+
+
+def test_deciding_results_is_confirmed_first_and_the_director_may_undo_it(client, marked_class, users):
+    """Issue 7, defect 1: the class page's button leads to a page saying what will happen; only its own
+    button decides; the director's "Hủy kết quả đã xét" brings the class back, learners and form included."""
+    from llct.training.choices import ClassStatus
+
+    page, confirm = f"/training/classes/{marked_class.pk}/", f"/training/classes/{marked_class.pk}/assess/"
+    client.force_login(users["officer"])
+    assert f'href="{confirm}"' in client.get(page).content.decode()
+    client.post(page, {"step": "assess"})  # the old one-click step decides nothing any more
+    marked_class.refresh_from_db()
+    assert marked_class.status == ClassStatus.IN_PROGRESS
+    preview = client.get(confirm).content.decode()
+    assert (
+        'id="assess-summary"' in preview
+        and "không hoàn thành" in preview
+        and 'id="assess-confirm"' in preview
+    )
+    marked_class.refresh_from_db()
+    assert marked_class.status == ClassStatus.IN_PROGRESS
+    assert client.post(confirm).status_code == 302
+    marked_class.refresh_from_db()
+    assert marked_class.status == ClassStatus.ASSESSED
+    assert 'id="reopen-class"' not in client.get(page).content.decode()  # not the officer's to undo
+    client.force_login(users["director"])
+    assert 'id="reopen-class"' in client.get(page).content.decode()
+    client.post(page, {"step": "reopen"})
+    marked_class.refresh_from_db()
+    assert marked_class.status == ClassStatus.IN_PROGRESS
+    assert not marked_class.enrolments.filter(completed=True).exists()

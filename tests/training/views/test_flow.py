@@ -146,7 +146,7 @@ def test_llct_flow_with_special_case_and_exam_marks(
     }
     marks |= {f"mark-{learner.pk}-{m.pk}": "7" for m in trung_cap.modules.filter(has_exam=True)}
     ok(client.post(f"/training/classes/{klass.pk}/marks/", marks), "marks")
-    ok(client.post(page, {"step": "assess"}))
+    ok(client.post(f"/training/classes/{klass.pk}/assess/"))
     client.force_login(director)
     recognise = {
         "step": "recognise",
@@ -250,7 +250,7 @@ def test_commune_centre_flow_with_essays_and_appeal(
         9,
         "02/BB-TTCT",
     )
-    ok(client.post(page, {"step": "assess"}))
+    ok(client.post(f"/training/classes/{klass.pk}/assess/"))
     ok(
         client.post(
             page,

@@ -31,7 +31,12 @@ from llct.training.services.assessment import appeals as appeal_services
 from llct.training.services.assessment import essays as essay_services
 from llct.training.services.assessment.discipline import enrolment_discipline
 from llct.training.services.assessment.exams import mark_enter
-from llct.training.services.assessment.results import enrolment_reward
+from llct.training.services.assessment.results import (
+    assessment_preview,
+    enrolment_reward,
+    missing_marks_message,
+)
+from llct.training.services.assessment.results import class_assess as assess
 from llct.training.services.classes import COUNTED
 from llct.training.services.errors import TrainingRuleError
 from llct.training.services.recognition import recognition_pdf
@@ -226,3 +231,31 @@ def recognition_download(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(recognition_pdf(decision), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="quyet-dinh-{klass.code}.pdf"'
     return response
+
+
+@login_required
+def class_assess(request: HttpRequest, pk: int) -> HttpResponse:
+    """Deciding a class's results, in two steps: this page says what will happen (who completes, who does
+    not and why, or which required marks are missing and so refuse it); its button decides."""
+    require(request, Action.ENTER_MARKS)
+    klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
+    if request.method == "POST":
+        try:
+            assess(klass, by=request.user)
+        except ValidationError as error:
+            refused(request, error)
+            return redirect("training:class_assess", pk=klass.pk)
+        messages.success(request, _("Đã xét kết quả của lớp."))
+        return redirect("training:class_detail", pk=klass.pk)
+    preview = assessment_preview(klass)
+    return render(
+        request,
+        "training/class_assess.html",
+        {
+            "klass": klass,
+            "preview": preview,
+            "refusal": missing_marks_message(preview.missing, shown=len(preview.missing))
+            if preview.missing
+            else "",
+        },
+    )

@@ -15,7 +15,7 @@ from llct.training.forms.assessment import DayForm, ReceiveForm, RecognitionForm
 from llct.training.forms.classes import AdmitForm, CommitteeForm, CommuneListForm, HomeroomForm, SessionForm
 from llct.training.services import classes as class_services
 from llct.training.services.assessment import essays as essay_services
-from llct.training.services.assessment.results import class_assess
+from llct.training.services.assessment.results import class_reopen
 from llct.training.services.nominations import nominations_admit
 from llct.training.services.recognition import recognition_decide
 
@@ -54,7 +54,7 @@ def _klass_form(form_class):
 
 STEPS: dict[str, Step] = {
     "start": Step(Action.RUN_TRAINING, None, lambda r, k, d: class_services.class_start(k, by=r.user)),
-    "assess": Step(Action.ENTER_MARKS, None, lambda r, k, d: class_assess(k, by=r.user)),
+    "reopen": Step(Action.APPROVE, None, lambda r, k, d: class_reopen(k, by=r.user)),
     "homeroom": Step(
         Action.RUN_TRAINING,
         _klass_form(HomeroomForm),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
 from llct.registry.scope import in_scope
-from llct.training.choices import AssessmentScheme, ClassStatus, Discipline, EnrolmentStatus
+from llct.training.choices import AssessmentScheme, Band, ClassStatus, Discipline, EnrolmentStatus
 from llct.training.models import Enrolment, Essay, TrainingClass
 from llct.training.services.attendance import AttendanceSummary, attendance_summary, class_attendance
 from llct.training.services.errors import TrainingRuleError
@@ -29,6 +29,7 @@ class Result:
     band: str
     completed: bool
     reasons: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # required marks not entered yet (may sit, no mark)
 
 
 def with_marks(enrolments):
@@ -47,6 +48,7 @@ def enrolment_result(enrolment: Enrolment, summary: AttendanceSummary | None = N
     if enrolment.status == EnrolmentStatus.WITHDRAWN:
         return Result(None, "", False, [_("Đã rút khỏi lớp.")])
     reasons: list[str] = []
+    missing: list[str] = []
     if summary is None:
         summary = attendance_summary(enrolment, threshold=programme.min_attendance_percent)
     may_sit = summary.may_sit(programme.min_attendance_percent)
@@ -59,24 +61,26 @@ def enrolment_result(enrolment: Enrolment, summary: AttendanceSummary | None = N
             reasons.append(_("Chưa có bài thu hoạch."))
         elif mark is None:
             reasons.append(_("Bài thu hoạch chưa có điểm cuối cùng."))
+            missing.append(_("điểm bài thu hoạch"))
         ok = mark is not None and rules.passed(mark, pass_mark)
     else:
         modules, final = latest_marks(enrolment)
-        exam_modules = [m.pk for m in programme.modules.all() if m.has_exam]
-        missing = [pk for pk in exam_modules if pk not in modules]
+        absent = [m.name for m in programme.modules.all() if m.has_exam and m.pk not in modules]
         failed = [pk for pk, v in modules.items() if v < pass_mark]
         mark = rules.weighted_final(list(modules.values()), final, programme.final_weight)
-        ok = not missing and not failed and final is not None and final >= pass_mark
-        if missing:
-            reasons.append(_("Thiếu điểm %(n)s học phần.") % {"n": len(missing)})
+        ok = not absent and not failed and final is not None and final >= pass_mark
+        if absent:
+            reasons.append(_("Thiếu điểm %(n)s học phần.") % {"n": len(absent)})
+            missing += [_("điểm thi học phần “%(m)s”") % {"m": name} for name in absent]
         if failed:
             reasons.append(_("%(n)s học phần dưới điểm đạt.") % {"n": len(failed)})
         if final is None:
             reasons.append(_("Chưa có điểm thi cuối khóa hoặc khóa luận."))
+            missing.append(_("điểm thi cuối khóa hoặc khóa luận"))
         elif final < pass_mark:
             reasons.append(_("Điểm thi cuối khóa hoặc khóa luận dưới điểm đạt."))
     band = rules.band_for(mark, programme.bands or rules.BANDS, pass_mark)
-    return Result(mark, band, bool(ok and may_sit), reasons)
+    return Result(mark, band, bool(ok and may_sit), reasons, missing if may_sit else [])
 
 
 @dataclass
@@ -111,10 +115,29 @@ def class_results(klass: TrainingClass, as_of: dt.date | None = None) -> list[Le
     return rows
 
 
-@transaction.atomic
-def class_assess(klass: TrainingClass, *, by) -> TrainingClass:
-    """Compute and store every learner's result; the class becomes "assessed" (can be rerun until the
-    recognition decision). Commune-centre classes need their marks published first."""
+_DECIDED = (EnrolmentStatus.EXPELLED, EnrolmentStatus.WITHDRAWN)  # results not computed for these
+
+
+@dataclass
+class AssessmentPreview:
+    """What deciding the results would do now: who completes, who does not (with why), and the required
+    marks still missing — which refuse the decision until they are entered."""
+
+    completing: list[LearnerRow]
+    not_completing: list[LearnerRow]
+    missing: list[LearnerRow]
+
+
+def assessment_preview(klass: TrainingClass) -> AssessmentPreview:
+    rows = [r for r in class_results(klass) if r.enrolment.status not in _DECIDED]
+    return AssessmentPreview(
+        completing=[r for r in rows if r.result.completed],
+        not_completing=[r for r in rows if not r.result.completed and not r.result.missing],
+        missing=[r for r in rows if r.result.missing],
+    )
+
+
+def _require_assessable(klass: TrainingClass, by) -> TrainingClass:
     if not can(by, Action.ENTER_MARKS) or not in_scope(by, klass.institution):
         raise PermissionDenied
     klass = TrainingClass.objects.select_for_update().select_related("programme").get(pk=klass.pk)
@@ -127,13 +150,44 @@ def class_assess(klass: TrainingClass, *, by) -> TrainingClass:
         and klass.marks_published_on is None
     ):
         raise TrainingRuleError(_("Công bố điểm bài thu hoạch trước khi xét kết quả."), citation=rules.QD1147)
-    for row in class_results(klass):
+    return klass
+
+
+def missing_marks_message(rows: list[LearnerRow], shown: int = 5) -> str:
+    """'Còn thiếu điểm của N học viên: A (…), B (…) …' — the learners first in name order."""
+    names = "; ".join(
+        f"{r.enrolment.cadre.full_name} ({', '.join(r.result.missing)})"
+        for r in sorted(rows, key=lambda r: r.enrolment.cadre.name_sort_key)[:shown]
+    )
+    more = len(rows) - shown
+    tail = _(" và %(k)s học viên khác") % {"k": more} if more > 0 else ""
+    return _(
+        "Chưa xét được kết quả: còn thiếu điểm bắt buộc của %(n)s học viên: %(names)s%(more)s. "
+        "Nhập đủ điểm (điểm 0 nếu học viên không dự thi) rồi xét lại."
+    ) % {
+        "n": len(rows),
+        "names": names,
+        "more": tail,
+    }
+
+
+@transaction.atomic
+def class_assess(klass: TrainingClass, *, by) -> TrainingClass:
+    """Compute and store every learner's result; the class becomes "assessed" (the director may reopen it
+    until the recognition decision is signed). Refused while a learner who may sit lacks a required mark;
+    commune-centre classes need their marks published first."""
+    klass = _require_assessable(klass, by)
+    rows = class_results(klass)
+    if missing := [r for r in rows if r.result.missing and r.enrolment.status not in _DECIDED]:
+        raise TrainingRuleError(missing_marks_message(missing), code="marks_missing")
+    for row in rows:
         enrolment, result = row.enrolment, row.result
         enrolment.attendance_percent = row.attendance.percent
         enrolment.final_mark = result.mark
-        enrolment.band = result.band
+        # a band grades a completed course; one who did not complete has none, unless the mark failed
+        enrolment.band = result.band if result.completed or result.band == Band.FAIL else ""
         enrolment.completed = result.completed
-        if enrolment.status not in (EnrolmentStatus.EXPELLED, EnrolmentStatus.WITHDRAWN):
+        if enrolment.status not in _DECIDED:
             enrolment.status = (
                 EnrolmentStatus.COMPLETED if result.completed else EnrolmentStatus.NOT_COMPLETED
             )
@@ -142,6 +196,30 @@ def class_assess(klass: TrainingClass, *, by) -> TrainingClass:
         audit(enrolment, by).save()
     klass.status = ClassStatus.ASSESSED
     audit(klass, by).save()
+    return klass
+
+
+@transaction.atomic
+def class_reopen(klass: TrainingClass, *, by, reason: str = "") -> TrainingClass:
+    """Undo the decided results (the director, before the recognition decision is signed): the class is in
+    progress again and each learner's stored result, band and reward are cleared; sessions, attendance
+    and marks are untouched, so deciding again gives the same results unless they changed."""
+    if not can(by, Action.APPROVE) or not in_scope(by, klass.institution):
+        raise PermissionDenied
+    klass = TrainingClass.objects.select_for_update().get(pk=klass.pk)
+    if klass.status != ClassStatus.ASSESSED:
+        raise TrainingRuleError(
+            _("Chỉ hủy được kết quả đã xét của lớp chưa có quyết định công nhận."), code="not_assessed"
+        )
+    for enrolment in klass.enrolments.exclude(status__in=_DECIDED):
+        enrolment.status = EnrolmentStatus.ENROLLED
+        enrolment.final_mark = None
+        enrolment.band = ""
+        enrolment.completed = False
+        enrolment.rewarded = False
+        audit(enrolment, by, reason).save()
+    klass.status = ClassStatus.IN_PROGRESS
+    audit(klass, by, reason or _("Hủy kết quả đã xét")).save()
     return klass
 
 
