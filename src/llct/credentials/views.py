@@ -39,6 +39,7 @@ from llct.credentials.services import (
     credential_revoke,
     reissue_due_on,
 )
+from llct.web.htmx import partial
 
 
 def _require(user, action: Action) -> None:
@@ -157,7 +158,7 @@ def issue_class(request: HttpRequest, class_pk: int) -> HttpResponse:
 @login_required
 def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(sel.jobs_visible(request.user), pk=pk)
-    template = "credentials/_job.html" if request.htmx else "credentials/job.html"
+    template = "credentials/_job.html" if partial(request) else "credentials/job.html"
     return render(request, template, {"job": job})
 
 

@@ -37,6 +37,7 @@ from llct.registry.services import assignments as assignment_services
 from llct.registry.services.cadres import cadre_save
 from llct.registry.services.posts import post_save
 from llct.web.forms import DateField
+from llct.web.htmx import partial
 from llct.web.paging import TwoEndedPaginator
 
 PAGE_SIZE = 50
@@ -89,7 +90,7 @@ def cadre_list(request: HttpRequest) -> HttpResponse:
         "show_personal": can(request.user, Action.SEE_PERSONAL_DATA),
         "can_edit": can(request.user, Action.EDIT_REGISTRY),
     }
-    template = "registry/_cadre_table.html" if request.htmx else "registry/cadre_list.html"
+    template = "registry/_cadre_table.html" if partial(request) else "registry/cadre_list.html"
     return render(request, template, context)
 
 
@@ -276,7 +277,7 @@ def post_list(request: HttpRequest) -> HttpResponse:
     ).annotate(holders=Count("assignments"))
     page = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "can_edit": can(request.user, Action.EDIT_CATALOGUE)}
-    template = "registry/_post_table.html" if request.htmx else "registry/post_list.html"
+    template = "registry/_post_table.html" if partial(request) else "registry/post_list.html"
     return render(request, template, context)
 
 
