@@ -35,7 +35,9 @@ def test_production_mode_passes_check_deploy(tmp_path):
 def test_development_mode_fails_check_deploy(tmp_path):
     result = _llct("check", "--deploy", "--fail-level", "WARNING", LLCT_DATA_DIR=str(tmp_path))
     assert result.returncode != 0
-    assert "DEBUG" in result.stderr
+    assert "SECRET_KEY" in result.stderr and "DEBUG" not in result.stderr  # debug pages only when asked
+    debugging = _llct("check", "--deploy", LLCT_DATA_DIR=str(tmp_path), LLCT_DEBUG="1")
+    assert "DEBUG" in debugging.stderr
 
 
 def test_production_mode_without_secret_key_refuses_to_start(tmp_path):

@@ -27,7 +27,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("LLCT_DATA_DIR", Path.cwd() / "var")).resolve()
 
 PRODUCTION = os.environ.get("LLCT_PRODUCTION", "") == "1"
-DEBUG = not PRODUCTION and os.environ.get("LLCT_DEBUG", "1") == "1"
+DEBUG = not PRODUCTION and os.environ.get("LLCT_DEBUG", "") == "1"  # tracebacks in pages: developers only
 
 if PRODUCTION:
     try:
@@ -237,6 +237,7 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"answers": {"()": "llct.web.logs.AnswersWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["answers"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LLCT_LOG_LEVEL", "WARNING")},
 }
