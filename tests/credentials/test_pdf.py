@@ -68,3 +68,11 @@ def test_staff_can_download_the_pdf(client, programmes, make_class, officer):
     client.force_login(officer)
     response = client.get(f"/credentials/van-bang/{cert.pk}/pdf/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_the_certificate_and_the_recognition_decision_print_the_same_place(programmes, make_class, officer):
+    """Issue 7, defect 14: one institution signs every document at one place."""
+    from llct.training.services.recognition import recognition_data
+
+    cert = credential_issue(make_class(programmes["party_awareness"], 1).enrolments.get(), officer)
+    assert recognition_data(cert.recognition)["place"] == _page(cert)["place"] == "Bắc Sơn"

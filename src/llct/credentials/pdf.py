@@ -17,6 +17,7 @@ from segno import consts
 
 from llct.credentials.choices import CredentialKind, CredentialStatus
 from llct.documents.pdf import pdf_compile, pdf_compiler
+from llct.documents.place import document_place
 from llct.registry.choices import Sex
 from llct.registry.models import Unit
 from llct.training.choices import Band
@@ -24,7 +25,6 @@ from llct.training.choices import Band
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "credential.typ"
 # Documents per typst call in a bulk PDF: large enough to amortise the compiler, small enough for memory.
 BATCH = 500
-_PLACE_PREFIX = re.compile(r"^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Đặc khu)\s+", re.IGNORECASE)
 _ALPHANUMERIC = re.compile(r"^[0-9A-Z]+$")
 # What a page shows, read in one query per PDF (no model instances).
 PAGE_COLUMNS = (
@@ -139,7 +139,7 @@ def page_data(row: dict, base: str, parents: dict[int, str]) -> dict:
         "band": str(Band(band).label) if band else "—",
         "decision": row["recognition__number"],
         "decision_on": _d(row["recognition__signed_on"]),
-        "place": _PLACE_PREFIX.sub("", parent) if parent else institution,
+        "place": document_place(parent, institution),
         "day": f"{issued.day:02d}",
         "month": f"{issued.month:02d}",
         "year": str(issued.year),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
 from llct.documents.pdf import render_pdf
+from llct.documents.place import document_place
 from llct.registry.scope import in_scope
 from llct.training.choices import Band, ClassStatus, ProgrammeOutput
 from llct.training.models import RecognitionDecision, TrainingClass
@@ -81,7 +82,7 @@ def recognition_data(decision: RecognitionDecision) -> dict:
         "parent_name": parent.name if parent else "",
         "institution": institution.name,
         "number": decision.number,
-        "place": institution.name.split(" xã ")[-1] if " xã " in institution.name else "",
+        "place": document_place(parent.name if parent else "", institution.name),
         "day": f"{decision.signed_on.day:02d}",
         "month": f"{decision.signed_on.month:02d}",
         "year": str(decision.signed_on.year),
