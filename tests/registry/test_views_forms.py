@@ -55,7 +55,7 @@ def errors(response) -> dict:
         ("citizen_id", "12345", "đúng 12 chữ số"),
         ("citizen_id", "00119000011A", "đúng 12 chữ số"),
         ("birth_date", "1990-13-45", "dd/mm/yyyy"),
-        ("birth_date", "31/02/1990", "dd/mm/yyyy"),
+        ("birth_date", "31/02/1990", "không có thật"),
         ("full_name", "", "Hãy nhập họ và tên"),
     ],
 )

@@ -79,7 +79,8 @@ def test_spreadsheet_date_cells_and_text_dates_are_both_read():
     ("value", "fragment"),
     [
         ("1985-13-01", "Ngày không hợp lệ"),
-        ("31/02/1985", "Ngày không hợp lệ"),
+        ("31/02/1985", "Ngày không có thật"),
+        ("1985-04-31", "Ngày không có thật"),
         ("1985", "chỉ có năm"),
         ("01/01/1850", "ngoài khoảng"),
         ("hôm qua", "Ngày không hợp lệ"),

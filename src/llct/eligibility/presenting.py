@@ -3,6 +3,8 @@ say the same thing."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from llct.eligibility.choices import Level, StudyMode
 from llct.eligibility.models import RegulationVersion
 from llct.registry.choices import UnitKind
@@ -11,10 +13,10 @@ from llct.regulations.rulebook import cite
 from llct.regulations.schema import VersionSpec, parse
 
 CONFIDENCE_LABELS = {
-    "T": "[T] đọc trong văn bản",
-    "S": "[S] theo bản tóm tắt chính thức",
-    "I": "[I] suy luận, có thể sửa",
-    "?": "[?] chưa rõ, chờ cấp có thẩm quyền",
+    "T": _("[T] đọc trong văn bản"),
+    "S": _("[S] theo bản tóm tắt chính thức"),
+    "I": _("[I] suy luận, có thể sửa"),
+    "?": _("[?] chưa rõ, chờ cấp có thẩm quyền"),
 }
 
 

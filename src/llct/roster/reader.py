@@ -29,6 +29,12 @@ ROW = "__row__"
 _FIRST_DATA_ROW = 2  # the header is row 1
 _EARLIEST = dt.date(1900, 1, 1)
 _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d")
+# The shape of those formats with a day ≤ 31 and a month ≤ 12: text of this shape that does not parse
+# names a day that does not exist (31/02/1988), not a wrong format.
+_DATE_SHAPE = (
+    r"^\s*((0?[1-9]|[12]\d|3[01])[/.-](0?[1-9]|1[0-2])[/.-]\d{4}"
+    r"|\d{4}[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01]))\s*$"
+)
 _UNNAMED = ("__UNNAMED__", "_duplicated_")
 # A combining mark (NFD text), a whitespace other than one plain space, or a neutralising apostrophe.
 _NEEDS_WORK = "[\u0300-\u036f]|\\s\\s|[\t\n\r\x0b\x0c\u00a0\u2000-\u200b\u3000]|^'"
@@ -252,6 +258,7 @@ def _date(column: Column, raw: pl.Series) -> tuple[pl.Series, Checks]:
         unreadable = raw.is_not_null() & parsed.is_null()
         if unreadable.any():
             year_only = unreadable & raw.str.contains(r"^\d{4}$")
+            impossible = unreadable & raw.str.contains(_DATE_SHAPE)
             checks += [
                 (
                     year_only,
@@ -262,7 +269,14 @@ def _date(column: Column, raw: pl.Series) -> tuple[pl.Series, Checks]:
                     % {"column": column.header},
                 ),
                 (
-                    unreadable & ~year_only,
+                    impossible,
+                    _(
+                        "Ngày không có thật (ví dụ 31/02 hay 31/04): ngày và tháng được ghi đúng dạng "
+                        "nhưng tháng đó không có ngày ấy; hãy kiểm tra lại ngày, tháng."
+                    ),
+                ),
+                (
+                    unreadable & ~year_only & ~impossible,
                     _(
                         "Ngày không hợp lệ: hãy ghi theo dạng dd/mm/yyyy (ví dụ 17/05/1985) hoặc yyyy-mm-dd, "
                         "hoặc dùng ô kiểu Ngày của Excel."
