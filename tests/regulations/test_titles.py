@@ -24,6 +24,12 @@ MATCHES = [
     ("Chủ tịch Hội Nông dân xã Tiên Phong", None, None, "xa_nong_dan_chu_tich"),
     ("Phó Chủ tịch Hội LHPN", "xa", "mat_tran_doan_the", "xa_phu_nu_pho_chu_tich"),
     ("PBT Đoàn TNCS Hồ Chí Minh xã", None, None, "xa_doan_pho_bi_thu"),
+    ("P.Bí thư Đoàn TNCS Hồ Chí Minh xã", None, None, "xa_doan_pho_bi_thu"),  # issue 7, defect 9
+    ("P. Chủ tịch UBND xã", None, None, "xa_ubnd_pho_chu_tich"),
+    ("P.CT UBND xã", None, None, "xa_ubnd_pho_chu_tich"),
+    ("Phó CT UBND xã", None, None, "xa_ubnd_pho_chu_tich"),
+    ("P.TP Kinh tế", "xa", None, "xa_pho_truong_phong"),
+    ("Chủ tịch UBND P. Tân Định", "xa", None, "xa_ubnd_chu_tich"),  # P. before a place: a phường
     ("Bí thư Đoàn thanh niên cộng sản Hồ Chí Minh xã Ea Tu", None, None, "xa_doan_bi_thu"),
     ("Bí thư Chi đoàn", "xa", None, "xa_chi_hoi_truong"),
     ("Phó Bí thư Chi bộ thôn Đông", "xa", "dang", "xa_pho_bi_thu_chi_bo"),

@@ -106,6 +106,7 @@ _ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 _TP = (_phrase("trưởng phòng"), _phrase("thành phố"))
 _BCH = (_phrase("ban chỉ huy"), _phrase("ban chấp hành"))
 _PHO = _phrase("phó")[0]
+_PHUONG = _phrase("phường")
 _MILITARY = {_phrase("quân")[0], "qs"}
 # Spellings of one name: the fuller form is rewritten to the shorter one.
 _REWRITES = tuple(
@@ -152,12 +153,19 @@ _RANK_WORDS = set(
     _canonical_words("phó chủ tịch bí thư trưởng giám đốc tổng ủy viên thường trực chánh nhiệm")
 )
 
+# What "P." stands before as "Phó" (a deputy): a rank word or an abbreviated one.
+_DEPUTY_OF = _RANK_WORDS | {"tp", "ct", "bt", "gđ", "gd", "tb", "cht", "cvp", "tgđ", "tgd"}
+
 
 def _expand(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(words):
-        if word == "tp":
-            out += _TP[0] if i == 0 or words[i - 1] == _PHO else _TP[1]
+        if word == "p" and (i == 0 or i + 1 < len(words) and words[i + 1] in _DEPUTY_OF):
+            out.append(_PHO)  # "P.Bí thư", "P. Giám đốc", "P.TP", "P.CT"
+        elif word == "p":
+            out += _PHUONG  # elsewhere a ward: "Chủ tịch UBND P. Tân Định"
+        elif word == "tp":
+            out += _TP[0] if i == 0 or words[i - 1] in (_PHO, "p") else _TP[1]
         elif word == "bch":
             out += _BCH[0] if i + 1 < len(words) and words[i + 1] in _MILITARY else _BCH[1]
         else:
