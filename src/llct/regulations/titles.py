@@ -160,7 +160,7 @@ _DEPUTY_OF = _RANK_WORDS | {"tp", "ct", "bt", "gđ", "gd", "tb", "cht", "cvp", "
 def _expand(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(words):
-        if word == "p" and (i == 0 or i + 1 < len(words) and words[i + 1] in _DEPUTY_OF):
+        if word == "p" and (i == 0 or (i + 1 < len(words) and words[i + 1] in _DEPUTY_OF)):
             out.append(_PHO)  # "P.Bí thư", "P. Giám đốc", "P.TP", "P.CT"
         elif word == "p":
             out += _PHUONG  # elsewhere a ward: "Chủ tịch UBND P. Tân Định"
