@@ -39,3 +39,22 @@ def test_fast_search_keeps_the_same_rows_in_the_same_order(registry, who, fragme
     assert sorted(fast) == sorted(plain)
     keys = dict(selectors.cadre_list(user).values_list("pk", "name_sort_key"))
     assert [keys[pk] for pk in fast] == sorted(keys[pk] for pk in fast)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("an nguyen van", {"Nguyễn Văn An"}),  # issue 7, defect 10: reversed order
+        ("Văn An Nguyễn", {"Nguyễn Văn An"}),
+        ("CB2", {"Trần Bình"}),  # zeros missing from the number: CB0002 (index 2 of the names)
+        ("cb00009", {"Trần Bình"}),  # one zero too many: CB0009
+        ("an", {"Nguyễn Văn An", "Lê Thị Ánh", "Nguyễn Hữu Ân", "Hoàng Anh"}),  # words begin so: not Trần
+        ("tran an", set()),  # every typed word must begin a word of the name
+    ],
+)
+def test_search_finds_reversed_names_and_codes_without_their_zeros(registry, typed, expected):
+    found = selectors.cadre_search(registry["admin"], q=typed)
+    assert {c.full_name for c in found} == expected
+    assert set(selectors.cadre_list(registry["admin"], q=typed).values_list("pk", flat=True)) == {
+        c.pk for c in found
+    }

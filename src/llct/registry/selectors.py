@@ -1,6 +1,7 @@
 """Reads of the registry, always cut to the user's scope."""
 
 import datetime as dt
+import re
 
 from django.db import connection
 from django.db.models import BigIntegerField, ExpressionWrapper, F, Q, QuerySet, Value
@@ -10,13 +11,33 @@ from llct.registry.models import Assignment, Cadre, Post, Unit
 from llct.registry.scope import scoped
 from llct.vntext import fold
 
+_CODE = re.compile(r"^([^\W\d_]*[-/]?)0*(\d{1,12})$")
+
+
+def text_match(q: str) -> Q:
+    """What a search box finds: names in which every typed word begins a word, in any order ("An
+    Nguyễn Văn" finds "Nguyễn Văn An", "an" finds Ánh but not Lan), without regard to accents, case or
+    NFC/NFD; and codes as typed, upper-cased, or with their number's leading zeros missing or extra
+    ("HS00187" finds HS000187). The codes are a set of exact values, so the code's unique index
+    serves them."""
+    words = fold(q).split()
+    names = Q()
+    for word in words:
+        names &= Q(name_search__startswith=word) | Q(name_search__contains=" " + word)
+    typed = q.strip()
+    codes = {typed, typed.upper()}
+    if shape := _CODE.match(typed.upper()):
+        prefix, number = shape.groups()
+        codes |= {prefix + number.zfill(width) for width in range(len(number), 13)}
+    return names | Q(code__in=codes)
+
 
 def cadre_list(user, *, q: str = "") -> QuerySet[Cadre]:
-    """Cadres the user may see, optionally matching `q` in name or code (accent-, case- and
-    NFC/NFD-insensitive), in Vietnamese name order."""
+    """Cadres the user may see, optionally matching `q` in name or code (`text_match`), in Vietnamese
+    name order."""
     cadres = scoped(Cadre.objects.all(), user)
-    if q := fold(q):
-        cadres = cadres.filter(name_search__contains=q) | cadres.filter(code__iexact=q)
+    if fold(q):
+        cadres = cadres.filter(text_match(q))
     return cadres.order_by("name_sort_key", "code")
 
 
@@ -91,9 +112,8 @@ def cadre_search(
         cadres = cadres_in_units(cadres, units.filter(path__startswith=unit.path), narrowed=narrowed)
     elif Unit.objects.exclude(pk__in=units.values("pk")).exists():
         cadres = cadres_in_units(cadres, units, narrowed=narrowed)
-    if folded := fold(q):
-        typed = q.strip()
-        text = Q(name_search__contains=folded) | Q(code__in={typed, typed.upper()})
+    if fold(q):
+        text = text_match(q)
         if connection.vendor == "sqlite":
             # SQLite answers the sub-select from the name_search index alone; PostgreSQL flattens it into
             # a join that walks the name order row by row, so there the condition stays direct.
