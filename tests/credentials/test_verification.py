@@ -257,3 +257,15 @@ def test_the_page_puts_each_documents_own_facts_escaped_in_the_verdict(client, c
     credential_revoke(Credential.objects.get(pk=credential.pk), "gian_lan", "QĐ 1/QĐ", officer)
     revoked = client.get(f"/verify/{credential.token}").content.decode()
     assert "KHÔNG còn giá trị" in revoked and "Lê &lt;b&gt;Văn&lt;/b&gt; &amp; Cộng" in revoked
+
+
+def test_the_verdict_is_a_mark_readable_without_colour(client, credential, officer):
+    """Issue 7, defect 11: valid or not is a sign and a word in a coloured box, not only a sentence."""
+    valid = client.get(f"/verify/{credential.token}").content.decode()
+    assert 'class="verdict status-valid"' in valid and "✔" in valid and "HỢP LỆ" in valid
+    credential_revoke(credential, "gian_lan", "QĐ 9/QĐ-TTCT", officer)
+    revoked = client.get(f"/verify/{credential.token}").content.decode()
+    assert "✘" in revoked and "KHÔNG CÒN GIÁ TRỊ" in revoked and "status-valid" not in revoked
+    client.force_login(officer)
+    detail = client.get(f"/credentials/van-bang/{credential.pk}/").content.decode()
+    assert 'id="credential-status"' in detail and "✘" in detail and 'class="facts"' in detail
