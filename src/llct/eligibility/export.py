@@ -4,6 +4,7 @@ import datetime as dt
 from typing import BinaryIO
 
 import xlsxwriter
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from llct.eligibility.presenting import institution_label, level_label, modes_label
@@ -51,11 +52,8 @@ def eligible_cadres_xlsx(
             "không mở bậc này: %(not_offered)s; không xét được: %(not_judged)s"
         )
         % {
-            "total": result.total,
-            "eligible": result.eligible,
-            "not_eligible": result.not_eligible,
-            "not_offered": result.not_offered,
-            "not_judged": result.not_judged,
+            key: number_format(getattr(result, key), force_grouping=True)
+            for key in ("total", "eligible", "not_eligible", "not_offered", "not_judged")
         },
     )
     sheet.write_row(3, 0, HEADERS, header)

@@ -4,7 +4,17 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+
+class MarkInput(forms.TextInput):
+    """Shows a stored mark the way the page prints numbers ("8,5" in Vietnamese, not "8.50")."""
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):  # as many decimals as the mark has: 8,5 and 10, never 8,50 or 1E+1
+            return number_format(value, max(0, -value.normalize().as_tuple().exponent))
+        return super().format_value(value)
 
 
 class MarkField(forms.DecimalField):
@@ -15,7 +25,7 @@ class MarkField(forms.DecimalField):
         kwargs.setdefault("max_value", Decimal(10))
         kwargs.setdefault("decimal_places", 2)
         kwargs.setdefault("max_digits", 4)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"size": 4, "inputmode": "decimal"}))
+        kwargs.setdefault("widget", MarkInput(attrs={"size": 4, "inputmode": "decimal"}))
         super().__init__(**kwargs)
         self.error_messages.update(
             {

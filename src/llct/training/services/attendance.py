@@ -4,6 +4,10 @@ Choice where the rule is silent: the percentage is present periods over the peri
 scheduled for the class up to the day asked (a session with no row for the learner counts as absent, and
 is listed as "not recorded"). An excused absence still counts as absence for the 80% threshold; the
 rule's second condition is that each absence has a reason confirmed by the sending unit.
+
+While the class runs, a low percentage is a projection, not a verdict: the learner is warned with what
+is still attainable (attending every session scheduled after the day asked), and is refused only once
+even that cannot reach the threshold; the verdict is given on the whole course.
 """
 
 import datetime as dt
@@ -12,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from llct.accounts.audit import audit
@@ -78,23 +83,41 @@ class AttendanceSummary:
     excused_unconfirmed: int = 0
     absent: int = 0
     not_recorded: int = 0
-    reasons: list[str] = field(default_factory=list)
+    upcoming: int = 0  # periods of the sessions scheduled after the day asked (0: the course is over)
+    reasons: list[str] = field(default_factory=list)  # why the learner may not sit (a verdict)
+    warnings: list[str] = field(default_factory=list)  # what to watch while the class runs
 
     @property
     def percent(self) -> Decimal:
-        if not self.scheduled:
-            return Decimal("100.00")
-        return (Decimal(self.present) * 100 / self.scheduled).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return _percent(self.present, self.scheduled)
+
+    @property
+    def attainable(self) -> Decimal:
+        """The percentage if every period still to come is attended."""
+        return _percent(self.present + self.upcoming, self.scheduled + self.upcoming)
 
     def may_sit(self, threshold: int = 80) -> bool:
-        """QĐ 1147 art. 6: attendance ≥ 80% of periods, and every absence excused and confirmed."""
+        """QĐ 1147 art. 6: attendance ≥ 80% of periods, and every absence excused and confirmed. While
+        sessions remain, only an unreachable threshold refuses (absences may still be confirmed)."""
+        if self.upcoming:
+            return self.attainable >= threshold
         return self.percent >= threshold and not (
             self.absent or self.excused_unconfirmed or self.not_recorded
         )
 
 
-def _summarise(sessions, rows: dict, threshold: int) -> AttendanceSummary:
-    out = AttendanceSummary()
+def _percent(part: int, whole: int) -> Decimal:
+    if not whole:
+        return Decimal("100.00")
+    return (Decimal(part) * 100 / whole).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def _pc(value: Decimal) -> str:
+    return number_format(value, 2)  # "66,67" in Vietnamese, "66.67" in English, as the pages print it
+
+
+def _summarise(sessions, rows: dict, threshold: int, upcoming: int = 0) -> AttendanceSummary:
+    out = AttendanceSummary(upcoming=upcoming)
     for session in sessions:
         out.scheduled += session.periods
         row = rows.get(session.pk)
@@ -108,20 +131,37 @@ def _summarise(sessions, rows: dict, threshold: int) -> AttendanceSummary:
             out.excused_unconfirmed += session.periods
         else:
             out.absent += session.periods
-    if out.percent < threshold:
+    facts = out.warnings if upcoming else out.reasons
+    if upcoming and out.attainable < threshold:
+        out.reasons.append(
+            _(
+                "Dự học %(p)s%% số tiết đến nay; dù dự đủ %(n)s tiết còn lại cũng chỉ đạt %(a)s%%, dưới "
+                "%(t)s%%: không được viết bài thu hoạch, thi cuối khóa (%(c)s)."
+            )
+            % {"p": _pc(out.percent), "n": upcoming, "a": _pc(out.attainable), "t": threshold, "c": ART_6}
+        )
+    elif upcoming and out.percent < threshold:
+        out.warnings.append(
+            _(
+                "Dự học %(p)s%% số tiết đến nay, dưới %(t)s%%; còn %(n)s tiết: dự đủ thì đạt %(a)s%%. "
+                "Kết luận khi kết thúc khóa học (%(c)s)."
+            )
+            % {"p": _pc(out.percent), "t": threshold, "n": upcoming, "a": _pc(out.attainable), "c": ART_6}
+        )
+    elif out.percent < threshold:
         out.reasons.append(
             _("Dự học %(p)s%% số tiết, dưới %(t)s%%: không được viết bài thu hoạch, thi cuối khóa (%(c)s).")
-            % {"p": out.percent, "t": threshold, "c": ART_6}
+            % {"p": _pc(out.percent), "t": threshold, "c": ART_6}
         )
     if out.absent:
-        out.reasons.append(_("%(n)s tiết vắng không có lý do (%(c)s).") % {"n": out.absent, "c": ART_6})
+        facts.append(_("%(n)s tiết vắng không có lý do (%(c)s).") % {"n": out.absent, "c": ART_6})
     if out.excused_unconfirmed:
-        out.reasons.append(
+        facts.append(
             _("%(n)s tiết vắng có lý do chưa được đơn vị cử đi học xác nhận (%(c)s).")
             % {"n": out.excused_unconfirmed, "c": ART_6}
         )
     if out.not_recorded:
-        out.reasons.append(_("%(n)s tiết chưa điểm danh.") % {"n": out.not_recorded})
+        facts.append(_("%(n)s tiết chưa điểm danh.") % {"n": out.not_recorded})
     return out
 
 
@@ -130,13 +170,22 @@ def _sessions(klass_id: int, as_of: dt.date | None):
     return sessions.filter(date__lte=as_of) if as_of is not None else sessions
 
 
+def _upcoming(klass_id: int, as_of: dt.date | None) -> int:
+    """Periods of the sessions scheduled after `as_of` (none when every session is counted)."""
+    if as_of is None:
+        return 0
+    later = Session.objects.filter(training_class_id=klass_id, date__gt=as_of)
+    return sum(later.values_list("periods", flat=True))
+
+
 def attendance_summary(
     enrolment: Enrolment, as_of: dt.date | None = None, threshold: int = 80
 ) -> AttendanceSummary:
     """Periods present and absent of one learner in the sessions held up to `as_of` (every session when
     None), and why they may not sit the final assessment."""
     rows = {a.session_id: a for a in Attendance.objects.filter(enrolment=enrolment)}
-    return _summarise(_sessions(enrolment.training_class_id, as_of), rows, threshold)
+    klass_id = enrolment.training_class_id
+    return _summarise(_sessions(klass_id, as_of), rows, threshold, _upcoming(klass_id, as_of))
 
 
 def class_attendance(
@@ -149,7 +198,8 @@ def class_attendance(
     for row in Attendance.objects.filter(session__training_class_id=klass.pk):
         if row.enrolment_id in rows and row.session_id in held:
             rows[row.enrolment_id][row.session_id] = row
-    return {pk: _summarise(sessions, found, threshold) for pk, found in rows.items()}
+    upcoming = _upcoming(klass.pk, as_of)
+    return {pk: _summarise(sessions, found, threshold, upcoming) for pk, found in rows.items()}
 
 
 @transaction.atomic
