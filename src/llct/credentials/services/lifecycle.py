@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.credentials.choices import CredentialStatus, RevocationReason
 from llct.credentials.models import CertifiedCopy, Credential
 
@@ -107,8 +108,7 @@ def credential_hand_over(credential: Credential, by, to: str, on: dt.date | None
     on = _day_since_issue(credential, on, _("Ngày trao phải từ ngày cấp (%(issued)s) đến hôm nay."))
     credential.handed_over_on = on
     credential.handed_over_to = to.strip()
-    credential._history_user = by
-    credential._change_reason = "hand-over"
+    audit(credential, by, "hand-over")
     credential.save(update_fields=["handed_over_on", "handed_over_to"])
     return credential
 
@@ -120,8 +120,7 @@ def credential_loss_report(credential: Credential, by, on: dt.date | None = None
     credential = _not_handed_over(credential, by)
     on = _day_since_issue(credential, on, _("Ngày báo mất phải từ ngày cấp (%(issued)s) đến hôm nay."))
     credential.loss_reported_on = on
-    credential._history_user = by
-    credential._change_reason = "lost before hand-over"
+    audit(credential, by, "lost before hand-over")
     credential.save(update_fields=["loss_reported_on"])
     return credential
 
@@ -145,8 +144,7 @@ def credential_revoke(
     credential.revocation_reason = reason
     credential.revocation_authority = authority.strip()
     credential.revoked_on = revoked_on or timezone.localdate()
-    credential._history_user = by
-    credential._change_reason = f"revoke: {reason}"
+    audit(credential, by, f"revoke: {reason}")
     credential.save()
     return credential
 
@@ -168,8 +166,7 @@ def credential_reissue(
         raise CredentialError(_("Cần ghi lý do cấp lại (ví dụ: bị mất trước khi trao)."))
     credential.status = CredentialStatus.REPLACED
     credential.loss_reported_on = credential.loss_reported_on or timezone.localdate()
-    credential._history_user = by
-    credential._change_reason = f"reissue: {reason}"
+    audit(credential, by, f"reissue: {reason}")
     credential.save()
     register = register_for(credential.register.institution, credential.register.kind)
     return _create(
@@ -211,6 +208,6 @@ def credential_certified_copy(
         copies=copies,
         issued_by=by,
     )
-    copy._history_user = by
+    audit(copy, by)
     copy.save()
     return copy
