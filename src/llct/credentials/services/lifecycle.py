@@ -149,6 +149,16 @@ def credential_revoke(
     return credential
 
 
+def revoke_on_expulsion(sender, *, enrolment, reason: str, authority: str, on: dt.date, by, **kwargs) -> list:
+    """Receiver of training's `learner_expelled`: revoke every valid document issued for the enrolment, on
+    the QĐ 1147 ground `reason`, the discipline decision being the authority. Returns their serials."""
+    revoked = []
+    for credential in Credential.objects.filter(enrolment=enrolment, status=CredentialStatus.VALID):
+        credential_revoke(credential, reason, authority, by, revoked_on=on)
+        revoked.append(credential.serial)
+    return revoked
+
+
 @transaction.atomic
 def credential_reissue(
     credential: Credential, by, reason: str, blank_serial: str | None = None

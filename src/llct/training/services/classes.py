@@ -17,9 +17,8 @@ from llct.registry.scope import in_scope
 from llct.training.choices import ClassStatus, CommitteeRole, EnrolmentStatus, LecturerKind
 from llct.training.models import Enrolment, Lecturer, Module, Programme, Session, TrainingClass
 
-from .allocation import institution_check
+from .allocation import institution_check, offered_check
 from .errors import TrainingRuleError, dmy
-from .nominations import offered_check
 
 QD1147 = "QĐ 1147-QĐ/BTGDVTW"
 COUNTED = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED, EnrolmentStatus.NOT_COMPLETED)

@@ -28,7 +28,9 @@ from llct.registry.scope import in_scope
 from llct.training.choices import ACTIVE_NOMINATION_STATUSES, NominationStatus
 from llct.training.models import Nomination, NominationLog, PlanQuota, Programme, TrainingClass
 
-from .errors import TrainingRuleError, dmy
+from .allocation import offered_check
+from .classes import enrolment_add, enrolment_withdraw
+from .errors import TrainingRuleError
 from .plans import quota_for
 
 S = NominationStatus
@@ -111,27 +113,6 @@ def _check_quota(nomination: Nomination) -> None:
 
 def _lock_quota(quota: PlanQuota | None) -> PlanQuota | None:
     return None if quota is None else PlanQuota.objects.select_for_update().get(pk=quota.pk)
-
-
-def offered_check(programme: Programme, on: dt.date, field: str) -> None:
-    """Refuse a programme outside the dates it is offered (`offered_from`/`offered_until`, from the
-    catalogue with its citation; sơ cấp ends on 28/08/2025, QĐ 350-QĐ/TW has no sơ cấp level)."""
-    if programme.offered_from and on < programme.offered_from:
-        raise TrainingRuleError(
-            _("Chương trình %(p)s chỉ mở từ ngày %(d)s.")
-            % {"p": programme.name, "d": dmy(programme.offered_from)},
-            citation=programme.citation,
-            code="not_offered",
-            field=field,
-        )
-    if programme.offered_until and on > programme.offered_until:
-        raise TrainingRuleError(
-            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
-            % {"p": programme.name, "d": dmy(programme.offered_until)},
-            citation=programme.citation,
-            code="not_offered",
-            field=field,
-        )
 
 
 @dataclass(frozen=True)
@@ -323,8 +304,6 @@ def nomination_transition(
     if name == "admit":
         _admit(nomination, by)
     if name == "withdraw" and nomination.status == S.ADMITTED:
-        from .classes import enrolment_withdraw
-
         enrolment_withdraw(nomination.enrolment, by=by, reason=reason)
     source = nomination.status
     nomination.status = transition.target
@@ -334,8 +313,6 @@ def nomination_transition(
 
 
 def _admit(nomination: Nomination, by) -> None:
-    from .classes import enrolment_add
-
     klass = nomination.training_class
     if klass is None:
         raise TrainingRuleError(_("Chọn lớp để nhập học."), code="class_required")
