@@ -8,8 +8,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from llct.accounts.audit import audit
+from llct.accounts.permissions import Action
 from llct.credentials.choices import CredentialStatus, RevocationReason
 from llct.credentials.models import CertifiedCopy, Credential
+from llct.workflows import Transition, Workflow
 
 from .access import require_issue
 from .errors import CredentialError
@@ -56,11 +58,35 @@ def _locked(credential: Credential) -> Credential:
     return credential
 
 
+def _not_valid_message(credential: Credential) -> str:
+    return _("Văn bằng %(serial)s đang ở tình trạng “%(status)s”, không thực hiện được thao tác này.") % {
+        "serial": credential.serial,
+        "status": credential.get_status_display(),
+    }
+
+
 def _not_valid(credential: Credential) -> CredentialError:
-    return CredentialError(
-        _("Văn bằng %(serial)s đang ở tình trạng “%(status)s”, không thực hiện được thao tác này.")
-        % {"serial": credential.serial, "status": credential.get_status_display()}
-    )
+    return CredentialError(_not_valid_message(credential))
+
+
+# A document's whole life: valid until revoked (QĐ 1147 grounds) or replaced by its re-issue.
+CREDENTIAL_FLOW = Workflow(
+    CredentialError,
+    Transition(
+        "revoke",
+        (CredentialStatus.VALID,),
+        CredentialStatus.REVOKED,
+        Action.ISSUE_CREDENTIALS,
+        _not_valid_message,
+    ),
+    Transition(
+        "reissue",
+        (CredentialStatus.VALID,),
+        CredentialStatus.REPLACED,
+        Action.ISSUE_CREDENTIALS,
+        _not_valid_message,
+    ),
+)
 
 
 def _handed_over(credential: Credential) -> CredentialError:
@@ -83,8 +109,7 @@ def _not_handed_over(credential: Credential, by) -> Credential:
     """The document, locked, once `by` may act on it and it is valid and still at the institution."""
     credential = _locked(credential)
     require_issue(by, credential.register.institution)
-    if credential.status != CredentialStatus.VALID:
-        raise _not_valid(credential)
+    CREDENTIAL_FLOW.check(credential, "reissue")
     if credential.handed_over_on is not None:
         raise _handed_over(credential)
     return credential
@@ -134,19 +159,15 @@ def credential_revoke(
     PermissionDenied unless `by` issues credentials and the issuing institution is in their scope."""
     credential = _locked(credential)
     require_issue(by, credential.register.institution)
-    if credential.status != CredentialStatus.VALID:
-        raise _not_valid(credential)
+    CREDENTIAL_FLOW.check(credential, "revoke")
     if reason not in RevocationReason.values:
         raise CredentialError(_("Lý do thu hồi “%(reason)s” không có trong QĐ 1147.") % {"reason": reason})
     if not authority.strip():
         raise CredentialError(_("Cần ghi cơ quan hoặc văn bản quyết định thu hồi."))
-    credential.status = CredentialStatus.REVOKED
     credential.revocation_reason = reason
     credential.revocation_authority = authority.strip()
     credential.revoked_on = revoked_on or timezone.localdate()
-    audit(credential, by, f"revoke: {reason}")
-    credential.save()
-    return credential
+    return CREDENTIAL_FLOW.take(credential, "revoke", by, f"revoke: {reason}")
 
 
 def revoke_on_expulsion(sender, *, enrolment, reason: str, authority: str, on: dt.date, by, **kwargs) -> list:
@@ -168,16 +189,13 @@ def credential_reissue(
     already handed over, or not valid. The loss is recorded today unless it was reported before."""
     credential = _locked(credential)
     require_issue(by, credential.register.institution)
-    if credential.status != CredentialStatus.VALID:
-        raise _not_valid(credential)
+    CREDENTIAL_FLOW.check(credential, "reissue")
     if credential.handed_over_on is not None:
         raise _handed_over(credential)
     if not reason.strip():
         raise CredentialError(_("Cần ghi lý do cấp lại (ví dụ: bị mất trước khi trao)."))
-    credential.status = CredentialStatus.REPLACED
     credential.loss_reported_on = credential.loss_reported_on or timezone.localdate()
-    audit(credential, by, f"reissue: {reason}")
-    credential.save()
+    CREDENTIAL_FLOW.take(credential, "reissue", by, f"reissue: {reason}")
     register = register_for(credential.register.institution, credential.register.kind)
     return _create(
         credential.enrolment,
