@@ -4,9 +4,9 @@
                          │                     │
                          └──reject──▶ rejected  └──(withdraw from draft, submitted, approved or admitted)
 
-`TRANSITIONS` is the whole machine: for each transition the states it leaves, the state it reaches, the
-action the user's role must allow, whose scope the user must cover, and whether a reason is required.
-Every transition leaves a NominationLog row (who, when, from, to, why).
+`NOMINATION_FLOW` is the whole machine (llct.workflows, as every workflow): for each transition the states
+it leaves, the state it reaches, the action the user's role must allow, whose scope the user must cover,
+and whether a reason is required. Every transition leaves a NominationLog row (who, when, from, to, why).
 
 Segregation of duties: the user who submitted a nomination may not approve it. The regulations do not
 say so in these words; it is a careful reading of them: the sending unit's organisation board proposes
@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from llct import workflows
 from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
 from llct.registry.models import Cadre, Unit
@@ -37,32 +38,39 @@ S = NominationStatus
 
 
 @dataclass(frozen=True)
-class Transition:
-    name: str
-    sources: tuple[str, ...]
-    target: str
-    action: Action
-    scope: str  # "sending_unit" or "institution" (the class's institution)
+class Transition(workflows.Transition):
+    """Besides the table's columns: whose scope the user must cover, "sending_unit" or "institution" (the
+    class's institution), and whether a reason is required."""
+
+    scope: str = "sending_unit"
     needs_reason: bool = False
 
 
-TRANSITIONS: dict[str, Transition] = {
-    t.name: t
-    for t in (
-        Transition("submit", (S.DRAFT,), S.SUBMITTED, Action.MANAGE_NOMINATIONS, "sending_unit"),
-        Transition("approve", (S.SUBMITTED,), S.APPROVED, Action.APPROVE, "sending_unit"),
-        Transition("reject", (S.SUBMITTED,), S.REJECTED, Action.APPROVE, "sending_unit", needs_reason=True),
-        Transition("admit", (S.APPROVED,), S.ADMITTED, Action.RUN_TRAINING, "institution"),
-        Transition(
-            "withdraw",
-            (S.DRAFT, S.SUBMITTED, S.APPROVED, S.ADMITTED),
-            S.WITHDRAWN,
-            Action.MANAGE_NOMINATIONS,
-            "sending_unit",
-            needs_reason=True,
-        ),
-    )
-}
+def _step(name: str, sources: tuple[str, ...], target: str, action: Action, **more) -> Transition:
+    def refusal(nomination: Nomination) -> str:
+        return _("Không thể chuyển hồ sơ cử đi học từ “%(from)s” sang “%(to)s”.") % {
+            "from": nomination.get_status_display(),
+            "to": S(target).label,
+        }
+
+    return Transition(name, sources, target, action, refusal, **more)
+
+
+NOMINATION_FLOW = workflows.Workflow(
+    TrainingRuleError,
+    _step("submit", (S.DRAFT,), S.SUBMITTED, Action.MANAGE_NOMINATIONS),
+    _step("approve", (S.SUBMITTED,), S.APPROVED, Action.APPROVE),
+    _step("reject", (S.SUBMITTED,), S.REJECTED, Action.APPROVE, needs_reason=True),
+    _step("admit", (S.APPROVED,), S.ADMITTED, Action.RUN_TRAINING, scope="institution"),
+    _step(
+        "withdraw",
+        (S.DRAFT, S.SUBMITTED, S.APPROVED, S.ADMITTED),
+        S.WITHDRAWN,
+        Action.MANAGE_NOMINATIONS,
+        needs_reason=True,
+    ),
+)
+TRANSITIONS: dict[str, Transition] = NOMINATION_FLOW.transitions
 
 
 def allowed_transitions(nomination: Nomination, user) -> list[Transition]:
@@ -285,12 +293,7 @@ def nomination_transition(
         raise PermissionDenied
     if nomination.status == transition.target:
         return nomination
-    if nomination.status not in transition.sources:
-        raise TrainingRuleError(
-            _("Không thể chuyển hồ sơ cử đi học từ “%(from)s” sang “%(to)s”.")
-            % {"from": nomination.get_status_display(), "to": S(transition.target).label},
-            code="bad_transition",
-        )
+    NOMINATION_FLOW.check(nomination, name)
     if transition.needs_reason and not reason.strip():
         raise TrainingRuleError(_("Ghi lý do."), code="reason_required", field="reason")
     if name == "approve" and submitter_id(nomination) == by.pk:
@@ -306,8 +309,7 @@ def nomination_transition(
     if name == "withdraw" and nomination.status == S.ADMITTED:
         enrolment_withdraw(nomination.enrolment, by=by, reason=reason)
     source = nomination.status
-    nomination.status = transition.target
-    audit(nomination, by, reason).save()
+    NOMINATION_FLOW.take(nomination, name, by, reason)
     _log(nomination, by, source, transition.target, reason.strip())
     return nomination
 
