@@ -169,7 +169,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_HANDLER = "llct.accounts.throttling.PairAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-# The client as the verification rate limit sees it: X-Forwarded-For only from LLCT_TRUSTED_PROXIES.
+# The client as the verification rate limit sees it (llct.accounts.clients): X-Forwarded-For only from
+# LLCT_TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "llct.accounts.throttling.login_client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 

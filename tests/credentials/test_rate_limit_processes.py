@@ -57,6 +57,7 @@ def _redis_up() -> bool:
     return True
 
 
+@pytest.mark.redis
 def test_redis_is_the_shared_cache_when_configured_and_the_limit_spans_processes(settings, monkeypatch):
     if not _redis_up():
         pytest.skip("no Redis on 127.0.0.1:6379")

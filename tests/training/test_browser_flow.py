@@ -7,7 +7,7 @@ certificates with progress; the QR link, opened signed out, shows the certificat
 it shows it revoked.
 
 Drives Debian's Chromium through Playwright (never a downloaded browser); skipped when /usr/bin/chromium
-is absent unless LLCT_REQUIRE_BROWSER=1 (as in CI).
+is absent unless LLCT_REQUIRE names `browser` (as in CI).
 """
 
 import datetime as dt

@@ -1,7 +1,7 @@
 """In a real browser: log in, find a cadre by typing without accents, open the record, switch to English.
 
 Drives Debian's Chromium through Playwright (never a downloaded browser). Skipped when /usr/bin/chromium is
-absent, unless LLCT_REQUIRE_BROWSER=1 (as in CI), which turns the absence into a failure.
+absent, unless LLCT_REQUIRE names `browser` (as in CI), which turns the absence into a failure.
 """
 
 import re

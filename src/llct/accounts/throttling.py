@@ -13,13 +13,14 @@ from axes.helpers import get_failure_limit
 from django.conf import settings
 from django.db.models import Sum
 
-from llct.credentials.verification import client_ip
+from llct.accounts.clients import client_ip
 
 
 def login_client_ip(request) -> str | None:
-    """The client address for axes (AXES_CLIENT_IP_CALLABLE): the verification rate limit's own
-    `client_ip` (X-Forwarded-For only from LLCT_TRUSTED_PROXIES), but None instead of its "unknown" for a
-    request without an address (force_login, scripts): axes stores addresses in an IP-address column."""
+    """The client address for axes (AXES_CLIENT_IP_CALLABLE): `client_ip`, the one the verification rate
+    limit counts too (X-Forwarded-For only from LLCT_TRUSTED_PROXIES), but None instead of its "unknown"
+    for a request without an address (force_login, scripts): axes stores addresses in an IP-address
+    column."""
     address = client_ip(request)
     return None if address == "unknown" else address
 

@@ -2,18 +2,15 @@
 per-client rate limit that keeps the register from being scraped.
 
 The limit counts in the shared cache (settings.CACHES: the database, or Redis), so it holds across worker
-processes and servers; the client is REMOTE_ADDR, or behind a trusted reverse proxy
-(settings.TRUSTED_PROXIES) the last address X-Forwarded-For names that is not such a proxy."""
+processes and servers; the client is the one the login throttle counts too (llct.accounts.clients)."""
 
-import ipaddress
 import os
 import time
-from functools import cache as memoize
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from llct.accounts.clients import client_ip
 from llct.credentials.choices import CredentialStatus
 from llct.registry.choices import TheoryLevel
 
@@ -30,42 +27,9 @@ PUBLIC_COLUMNS = (
     "institution_name",
 )
 
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
 
 def rate_limit() -> int:
     return int(os.environ.get("LLCT_VERIFY_RATE_LIMIT", "30"))
-
-
-@memoize
-def _networks(spec: tuple[str, ...]) -> tuple[Network, ...]:
-    return tuple(ipaddress.ip_network(p, strict=False) for p in spec)
-
-
-def _trusted(address: str, networks: tuple[Network, ...]) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in networks)
-
-
-def client_ip(request) -> str:
-    """The client's address. X-Forwarded-For is written by whoever sends the request, so it is read only
-    when the peer is a trusted proxy, from the right (the entries the proxies appended), skipping trusted
-    proxies: the first other address is the client the outermost proxy saw."""
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
-    networks = _networks(tuple(settings.TRUSTED_PROXIES))
-    if not networks or not _trusted(remote, networks):
-        return remote
-    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
-    for hop in reversed(hops):
-        if not _trusted(hop, networks):
-            try:
-                return str(ipaddress.ip_address(hop))
-            except ValueError:
-                return remote  # not written by a proxy of ours: fall back to the peer
-    return hops[0] if hops else remote
 
 
 def over_limit(request) -> bool:

@@ -3,8 +3,6 @@ hand-over, loss, revocation, re-issue, certified copies, and the stock of diplom
 user's institutions; outside → 404. The services check the role and scope again (403)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -39,21 +37,18 @@ from llct.credentials.services import (
     credential_revoke,
     reissue_due_on,
 )
+from llct.web.access import require
+from llct.web.actions import act, refused
 from llct.web.htmx import partial
 
 
-def _require(user, action: Action) -> None:
-    if not can(user, action):
-        raise PermissionDenied(_("Bạn không có quyền cấp, thu hồi văn bằng, chứng chỉ."))
-
-
-@login_required
+@require(Action.VIEW)
 def register_list(request: HttpRequest) -> HttpResponse:
     registers = sel.registers_visible(request.user)
     return render(request, "credentials/register_list.html", {"registers": registers})
 
 
-@login_required
+@require(Action.VIEW)
 def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
     register = get_object_or_404(sel.registers_visible(request.user), pk=pk)
     credentials = register.credentials.select_related("holder", "programme", "blank").order_by(
@@ -64,7 +59,7 @@ def register_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(Action.VIEW)
 def credential_detail(request: HttpRequest, pk: int) -> HttpResponse:
     credential = get_object_or_404(sel.credentials_visible(request.user), pk=pk)
     context = {
@@ -85,7 +80,7 @@ def credential_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "credentials/credential_detail.html", context)
 
 
-@login_required
+@require(Action.VIEW)
 def credential_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     credential = get_object_or_404(sel.credentials_visible(request.user), pk=pk)
     pdf = credentials_pdf(
@@ -96,7 +91,7 @@ def credential_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
+@require(Action.VIEW)
 def class_detail(request: HttpRequest, class_pk: int) -> HttpResponse:
     klass = get_object_or_404(sel.classes_visible(request.user), pk=class_pk)
     context = {
@@ -112,7 +107,7 @@ def class_detail(request: HttpRequest, class_pk: int) -> HttpResponse:
     return render(request, "credentials/class_detail.html", context)
 
 
-@login_required
+@require(Action.VIEW)
 def class_pdf(request: HttpRequest, class_pk: int) -> HttpResponse:
     klass = get_object_or_404(sel.classes_visible(request.user), pk=class_pk)
     credentials = (
@@ -125,10 +120,9 @@ def class_pdf(request: HttpRequest, class_pk: int) -> HttpResponse:
     return response
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def issue_one(request: HttpRequest, enrolment_pk: int) -> HttpResponse:
-    _require(request.user, Action.ISSUE_CREDENTIALS)
     enrolment = get_object_or_404(
         sel.scoped_enrolments(request.user).select_related("training_class"), pk=enrolment_pk
     )
@@ -140,52 +134,57 @@ def issue_one(request: HttpRequest, enrolment_pk: int) -> HttpResponse:
         if refusal.existing is not None and refusal.existing.enrolment_id == enrolment.pk:
             # The same form submitted twice: show the document the first submit issued.
             return redirect("credentials:credential_detail", pk=refusal.existing.pk)
-        messages.error(request, refusal.message)
+        refused(request, refusal)
         return redirect("credentials:class_detail", class_pk=enrolment.training_class_id)
     messages.success(request, _("Đã cấp %(serial)s.") % {"serial": credential.serial})
     return redirect("credentials:credential_detail", pk=credential.pk)
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def issue_class(request: HttpRequest, class_pk: int) -> HttpResponse:
-    _require(request.user, Action.ISSUE_CREDENTIALS)
     klass = get_object_or_404(sel.classes_visible(request.user), pk=class_pk)
     job = credential_issue_class(klass, request.user)
     return redirect("credentials:job_progress", pk=job.pk)
 
 
-@login_required
+@require(Action.VIEW)
 def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(sel.jobs_visible(request.user), pk=pk)
     template = "credentials/_job.html" if partial(request) else "credentials/job.html"
     return render(request, template, {"job": job})
 
 
-@login_required
+@require(Action.VIEW)
 def overdue(request: HttpRequest) -> HttpResponse:
     return render(
         request, "credentials/overdue.html", {"enrolments": sel.credentials_overdue(request.user)[:500]}
     )
 
 
+def _incomplete(request: HttpRequest, form) -> None:
+    messages.error(request, _("Thông tin chưa đầy đủ: %(errors)s") % {"errors": form.errors.as_text()})
+
+
 def _act(request: HttpRequest, pk: int, form_class, action) -> HttpResponse:
-    _require(request.user, Action.ISSUE_CREDENTIALS)
     credential = get_object_or_404(sel.credentials_visible(request.user), pk=pk)
+    back = redirect("credentials:credential_detail", pk=pk)
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Thông tin chưa đầy đủ: %(errors)s") % {"errors": form.errors.as_text()})
-        return redirect("credentials:credential_detail", pk=pk)
-    try:
-        result = action(credential, form.cleaned_data)
-    except CredentialError as refusal:
-        messages.error(request, refusal.message)
-        return redirect("credentials:credential_detail", pk=pk)
+        _incomplete(request, form)
+        return back
     # A copy or a blank names its document; a re-issue is the new document.
-    return redirect("credentials:credential_detail", pk=getattr(result, "credential_id", None) or result.pk)
+    return act(
+        request,
+        lambda: action(credential, form.cleaned_data),
+        then=lambda result: redirect(
+            "credentials:credential_detail", pk=getattr(result, "credential_id", None) or result.pk
+        ),
+        back=back,
+    )
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
@@ -193,7 +192,7 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def reissue(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
@@ -204,7 +203,7 @@ def reissue(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def hand_over(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
@@ -212,13 +211,13 @@ def hand_over(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def report_loss(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, LossForm, lambda c, d: credential_loss_report(c, request.user, d["on"]))
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def blank_record(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
@@ -229,7 +228,7 @@ def blank_record(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def certified_copy(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
@@ -242,7 +241,7 @@ def certified_copy(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@require(Action.VIEW)
 def blank_stock_list(request: HttpRequest) -> HttpResponse:
     stocks = sel.blank_stocks_visible(request.user).order_by("institution__path", "-pk")
     context = {
@@ -253,32 +252,32 @@ def blank_stock_list(request: HttpRequest) -> HttpResponse:
     return render(request, "credentials/blank_stock_list.html", context)
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def blank_stock_receive_view(request: HttpRequest) -> HttpResponse:
-    _require(request.user, Action.ISSUE_CREDENTIALS)
     form = BlankStockForm(request.POST, institutions=sel.blank_institutions(request.user))
+    back = redirect("credentials:blank_stock_list")
     if not form.is_valid():
-        messages.error(request, _("Thông tin chưa đầy đủ: %(errors)s") % {"errors": form.errors.as_text()})
-        return redirect("credentials:blank_stock_list")
+        _incomplete(request, form)
+        return back
     data = form.cleaned_data
-    try:
-        stock = blank_stock_receive(
+    return act(
+        request,
+        lambda: blank_stock_receive(
             data["institution"],
             data["first"],
             data["last"],
             request.user,
             data["received_on"],
             data["document"],
-        )
-    except CredentialError as refusal:
-        messages.error(request, refusal.message)
-        return redirect("credentials:blank_stock_list")
-    messages.success(request, _("Đã nhập lô phôi %(stock)s.") % {"stock": stock})
-    return redirect("credentials:blank_stock_detail", pk=stock.pk)
+        ),
+        done=lambda stock: _("Đã nhập lô phôi %(stock)s.") % {"stock": stock},
+        then=lambda stock: redirect("credentials:blank_stock_detail", pk=stock.pk),
+        back=back,
+    )
 
 
-@login_required
+@require(Action.VIEW)
 def blank_stock_detail(request: HttpRequest, pk: int) -> HttpResponse:
     stock = get_object_or_404(sel.blank_stocks_visible(request.user), pk=pk)
     context = {
@@ -291,17 +290,17 @@ def blank_stock_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "credentials/blank_stock_detail.html", context)
 
 
-@login_required
+@require(Action.ISSUE_CREDENTIALS)
 @require_POST
 def blank_spoil_view(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request.user, Action.ISSUE_CREDENTIALS)
     blank = get_object_or_404(sel.blanks_visible(request.user), pk=pk)
     form = SpoilForm(request.POST)
+    back = redirect("credentials:blank_stock_detail", pk=blank.stock_id)
     if not form.is_valid():
         messages.error(request, _("Cần ghi lý do phôi hỏng."))
-    else:
-        try:
-            blank_spoil(blank, request.user, form.cleaned_data["reason"])
-        except CredentialError as refusal:
-            messages.error(request, refusal.message)
-    return redirect("credentials:blank_stock_detail", pk=blank.stock_id)
+        return back
+    return act(
+        request,
+        lambda: blank_spoil(blank, request.user, form.cleaned_data["reason"]),
+        back=back,
+    )

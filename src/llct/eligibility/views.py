@@ -4,8 +4,6 @@ regulation versions. Views only translate between HTTP and the services and sele
 import io
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,20 +32,16 @@ from llct.eligibility.services.rulebook import (
 from llct.eligibility.services.special_cases import special_case_record, special_cases_for
 from llct.registry import selectors as registry
 from llct.regulations import RegulationDataError
+from llct.web.access import require
+from llct.web.actions import submit
 
 PAGE_SIZE = 200
 
 
-def _require(user, action: Action) -> None:
-    if not can(user, action):
-        raise PermissionDenied
-
-
-@login_required
+@require(Action.VIEW)
 def cadre_panel(request: HttpRequest, cadre_id: int) -> HttpResponse:
     """The cadre page's eligibility panel (htmx partial): each level on the chosen date, with every reason
     and any special-case decision beside it."""
-    _require(request.user, Action.VIEW)
     cadre = get_object_or_404(registry.cadre_list(request.user), pk=cadre_id)
     form = OnDateForm(request.GET or None)
     on = form.day()
@@ -72,26 +66,28 @@ def cadre_panel(request: HttpRequest, cadre_id: int) -> HttpResponse:
     return render(request, "eligibility/_cadre_panel.html", context)
 
 
-@login_required
+@require(Action.RECORD_SPECIAL_CASE)
 @require_http_methods(["GET", "POST"])
 def special_case_add(request: HttpRequest, cadre_id: int) -> HttpResponse:
-    _require(request.user, Action.RECORD_SPECIAL_CASE)
     cadre = get_object_or_404(registry.cadre_list(request.user), pk=cadre_id)
     form = SpecialCaseForm(request.POST or None, initial={"decided_on": today()})
-    if request.method == "POST" and form.is_valid():
-        special_case_record(cadre=cadre, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Đã ghi nhận trường hợp đặc biệt."))
-        return redirect("registry:cadre_detail", cadre.pk)
+    if response := submit(
+        request,
+        form,
+        lambda data: special_case_record(cadre=cadre, by=request.user, **data),
+        done=_("Đã ghi nhận trường hợp đặc biệt."),
+        then=redirect("registry:cadre_detail", cadre.pk),
+    ):
+        return response
     history = SpecialCaseDecision.objects.filter(cadre=cadre).select_related("recorded_by")
     return render(
         request, "eligibility/special_case_form.html", {"cadre": cadre, "form": form, "history": history}
     )
 
 
-@login_required
+@require(Action.VIEW)
 def eligible_cadre_list(request: HttpRequest) -> HttpResponse:
     """Eligible cadres of a unit subtree for a level, a study mode and a date, with .xlsx export."""
-    _require(request.user, Action.VIEW)
     units = registry.unit_list(request.user)
     form = EligibleCadresForm(request.GET or None, units=units, initial={"on": today()})
     result = None
@@ -132,10 +128,9 @@ def eligible_cadre_list(request: HttpRequest) -> HttpResponse:
     return render(request, "eligibility/eligible_cadres.html", context)
 
 
-@login_required
+@require(Action.VIEW)
 def version_list(request: HttpRequest) -> HttpResponse:
     """Every stored regulation version: dates, levels and each item with its citation and confidence."""
-    _require(request.user, Action.VIEW)
     versions = [{"version": v, "items": version_items(v)} for v in RegulationVersion.objects.all()]
     try:
         current_rulebook()
@@ -151,10 +146,9 @@ def version_list(request: HttpRequest) -> HttpResponse:
     return render(request, "eligibility/version_list.html", context)
 
 
-@login_required
+@require(Action.EDIT_CATALOGUE)
 @require_http_methods(["GET", "POST"])
 def version_edit(request: HttpRequest, version_id: int | None = None) -> HttpResponse:
-    _require(request.user, Action.EDIT_CATALOGUE)
     version = get_object_or_404(RegulationVersion, pk=version_id) if version_id else None
     form = RegulationVersionForm(request.POST or None, initial={"text": version.text if version else ""})
     if request.method == "POST" and form.is_valid():

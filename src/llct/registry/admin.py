@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from llct.accounts.audit import audit
+
 from .models import Assignment, Cadre, PlanningEntry, Post, Unit, YearlyRating
 from .services.assignments import record_save
 from .services.cadres import cadre_save
@@ -124,5 +126,5 @@ class CadreAdmin(SimpleHistoryAdmin):
         for row in formset.save(commit=False):
             record_save(row, request.user)
         for row in formset.deleted_objects:
-            row._history_user = request.user
+            audit(row, request.user)
             row.delete()

@@ -7,9 +7,6 @@ through `services` (which record the author), role checks through `can` (→ 403
 import datetime as dt
 
 from django import forms
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -36,6 +33,8 @@ from llct.registry.scope import scoped
 from llct.registry.services import assignments as assignment_services
 from llct.registry.services.cadres import cadre_save
 from llct.registry.services.posts import post_save
+from llct.web.access import require
+from llct.web.actions import submit
 from llct.web.forms import DateField
 from llct.web.htmx import partial
 from llct.web.paging import TwoEndedPaginator
@@ -44,12 +43,7 @@ PAGE_SIZE = 50
 FETCH_ALL_IDS_BELOW = 2_000
 
 
-def _require(request: HttpRequest, action: Action) -> None:
-    if not can(request.user, action):
-        raise PermissionDenied
-
-
-@login_required
+@require(Action.VIEW)
 def cadre_list(request: HttpRequest) -> HttpResponse:
     """The scoped cadre list: search, filters, Vietnamese order, pages; htmx asks only for the table."""
     today = timezone.localdate()
@@ -94,7 +88,7 @@ def cadre_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
+@require(Action.VIEW)
 def cadre_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cadre = selectors.cadre_get(request.user, pk)
     personal = can(request.user, Action.SEE_PERSONAL_DATA)
@@ -121,51 +115,59 @@ def _valid(row, day: dt.date) -> bool:
     return (row.valid_from is None or row.valid_from <= day) and (row.valid_to is None or day <= row.valid_to)
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 def cadre_create(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.EDIT_REGISTRY)
     return _cadre_form(request, Cadre(), _("Thêm cán bộ"))
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 def cadre_edit(request: HttpRequest, pk: int) -> HttpResponse:
     cadre = selectors.cadre_get(request.user, pk)
-    _require(request, Action.EDIT_REGISTRY)
     return _cadre_form(request, cadre, _("Sửa hồ sơ %(name)s") % {"name": cadre.full_name})
 
 
 def _cadre_form(request: HttpRequest, cadre: Cadre, title: str) -> HttpResponse:
     form = CadreForm(request.POST or None, instance=cadre, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        cadre = cadre_save(form.save(commit=False), by=request.user)
-        messages.success(request, _("Đã lưu hồ sơ %(name)s.") % {"name": cadre.full_name})
-        return redirect("registry:cadre_detail", pk=cadre.pk)
+    if response := submit(
+        request,
+        form,
+        lambda _data: cadre_save(form.save(commit=False), by=request.user),
+        done=lambda saved: _("Đã lưu hồ sơ %(name)s.") % {"name": saved.full_name},
+        then=lambda saved: redirect("registry:cadre_detail", pk=saved.pk),
+    ):
+        return response
     return render(request, "registry/form.html", {"form": form, "title": title, "cadre": cadre.pk and cadre})
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 def assignment_add(request: HttpRequest, pk: int) -> HttpResponse:
     cadre = selectors.cadre_get(request.user, pk)
-    _require(request, Action.EDIT_REGISTRY)
     form = AssignmentForm(request.POST or None, instance=Assignment(cadre=cadre), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        assignment_services.assignment_add(form.save(commit=False), by=request.user)
-        messages.success(request, _("Đã thêm chức vụ."))
-        return redirect("registry:cadre_detail", pk=cadre.pk)
+    if response := submit(
+        request,
+        form,
+        lambda _data: assignment_services.assignment_add(form.save(commit=False), by=request.user),
+        done=_("Đã thêm chức vụ."),
+        then=redirect("registry:cadre_detail", pk=cadre.pk),
+    ):
+        return response
     title = _("Thêm chức vụ cho %(name)s") % {"name": cadre.full_name}
     return render(request, "registry/form.html", {"form": form, "title": title, "cadre": cadre})
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 def assignment_end(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
     cadre = selectors.cadre_get(request.user, pk)
     assignment = get_object_or_404(cadre.assignments.select_related("post"), pk=assignment_pk)
-    _require(request, Action.EDIT_REGISTRY)
     form = EndForm(request.POST or None, starts=assignment.valid_from, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        assignment_services.assignment_end(assignment, on=form.cleaned_data["on"], by=request.user)
-        messages.success(request, _("Đã kết thúc chức vụ %(post)s.") % {"post": assignment.post.title})
-        return redirect("registry:cadre_detail", pk=cadre.pk)
+    if response := submit(
+        request,
+        form,
+        lambda data: assignment_services.assignment_end(assignment, on=data["on"], by=request.user),
+        done=_("Đã kết thúc chức vụ %(post)s.") % {"post": assignment.post.title},
+        then=redirect("registry:cadre_detail", pk=cadre.pk),
+    ):
+        return response
     title = _("Kết thúc chức vụ %(post)s của %(name)s") % {
         "post": assignment.post.title,
         "name": cadre.full_name,
@@ -173,29 +175,35 @@ def assignment_end(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRes
     return render(request, "registry/form.html", {"form": form, "title": title, "cadre": cadre})
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 def planning_add(request: HttpRequest, pk: int) -> HttpResponse:
     cadre = selectors.cadre_get(request.user, pk)
-    _require(request, Action.EDIT_REGISTRY)
     form = PlanningForm(request.POST or None, instance=PlanningEntry(cadre=cadre))
-    if request.method == "POST" and form.is_valid():
-        assignment_services.planning_add(form.save(commit=False), by=request.user)
-        messages.success(request, _("Đã thêm quy hoạch."))
-        return redirect("registry:cadre_detail", pk=cadre.pk)
+    if response := submit(
+        request,
+        form,
+        lambda _data: assignment_services.planning_add(form.save(commit=False), by=request.user),
+        done=_("Đã thêm quy hoạch."),
+        then=redirect("registry:cadre_detail", pk=cadre.pk),
+    ):
+        return response
     title = _("Thêm quy hoạch cho %(name)s") % {"name": cadre.full_name}
     return render(request, "registry/form.html", {"form": form, "title": title, "cadre": cadre})
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 def planning_end(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     cadre = selectors.cadre_get(request.user, pk)
     entry = get_object_or_404(cadre.planning.select_related("post"), pk=entry_pk)
-    _require(request, Action.EDIT_REGISTRY)
     form = EndForm(request.POST or None, starts=entry.valid_from, initial={"on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        assignment_services.planning_end(entry, on=form.cleaned_data["on"], by=request.user)
-        messages.success(request, _("Đã kết thúc quy hoạch %(post)s.") % {"post": entry.post.title})
-        return redirect("registry:cadre_detail", pk=cadre.pk)
+    if response := submit(
+        request,
+        form,
+        lambda data: assignment_services.planning_end(entry, on=data["on"], by=request.user),
+        done=_("Đã kết thúc quy hoạch %(post)s.") % {"post": entry.post.title},
+        then=redirect("registry:cadre_detail", pk=cadre.pk),
+    ):
+        return response
     title = _("Kết thúc quy hoạch %(post)s của %(name)s") % {
         "post": entry.post.title,
         "name": cadre.full_name,
@@ -203,15 +211,18 @@ def planning_end(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     return render(request, "registry/form.html", {"form": form, "title": title, "cadre": cadre})
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 def rating_add(request: HttpRequest, pk: int) -> HttpResponse:
     cadre = selectors.cadre_get(request.user, pk)
-    _require(request, Action.EDIT_REGISTRY)
     form = RatingForm(request.POST or None, initial={"year": timezone.localdate().year - 1})
-    if request.method == "POST" and form.is_valid():
-        assignment_services.rating_set(cadre, **form.cleaned_data, by=request.user)
-        messages.success(request, _("Đã lưu xếp loại năm %(year)s.") % {"year": form.cleaned_data["year"]})
-        return redirect("registry:cadre_detail", pk=cadre.pk)
+    if response := submit(
+        request,
+        form,
+        lambda data: assignment_services.rating_set(cadre, **data, by=request.user),
+        done=lambda rating: _("Đã lưu xếp loại năm %(year)s.") % {"year": rating.year},
+        then=redirect("registry:cadre_detail", pk=cadre.pk),
+    ):
+        return response
     title = _("Xếp loại chất lượng của %(name)s") % {"name": cadre.full_name}
     return render(request, "registry/form.html", {"form": form, "title": title, "cadre": cadre})
 
@@ -220,7 +231,7 @@ class OnDateForm(forms.Form):
     on = DateField(label=gettext_lazy("Cây đơn vị tại ngày"), required=False)
 
 
-@login_required
+@require(Action.VIEW)
 def unit_tree(request: HttpRequest) -> HttpResponse:
     """The unit tree as it stood on a date (today unless `?on=dd/mm/yyyy`), within the user's scope."""
     form = OnDateForm(request.GET or None)
@@ -237,7 +248,7 @@ def unit_tree(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/unit_tree.html", {"form": form, "on": on, "units": units})
 
 
-@login_required
+@require(Action.VIEW)
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get(request.user, pk)
     in_scope = selectors.unit_list(request.user)
@@ -267,7 +278,7 @@ class PostFilterForm(forms.Form):
     )
 
 
-@login_required
+@require(Action.VIEW)
 def post_list(request: HttpRequest) -> HttpResponse:
     """The post catalogue: the same for every user, so not scoped; only administrators change it."""
     form = PostFilterForm(request.GET or None)
@@ -281,7 +292,7 @@ def post_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-@login_required
+@require(Action.VIEW)
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One post of the catalogue with its audit trail (the catalogue is the same for every user)."""
     post = get_object_or_404(Post, pk=pk)
@@ -293,23 +304,25 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "registry/post_detail.html", context)
 
 
-@login_required
+@require(Action.EDIT_CATALOGUE)
 def post_create(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.EDIT_CATALOGUE)
     return _post_form(request, Post(), _("Thêm chức vụ vào danh mục"))
 
 
-@login_required
+@require(Action.EDIT_CATALOGUE)
 def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post, pk=pk)
-    _require(request, Action.EDIT_CATALOGUE)
     return _post_form(request, post, _("Sửa chức vụ %(title)s") % {"title": post.title})
 
 
 def _post_form(request: HttpRequest, post: Post, title: str) -> HttpResponse:
     form = PostForm(request.POST or None, instance=post)
-    if request.method == "POST" and form.is_valid():
-        post = post_save(form.save(commit=False), by=request.user)
-        messages.success(request, _("Đã lưu chức vụ %(title)s.") % {"title": post.title})
-        return redirect("registry:post_detail", pk=post.pk)
+    if response := submit(
+        request,
+        form,
+        lambda _data: post_save(form.save(commit=False), by=request.user),
+        done=lambda saved: _("Đã lưu chức vụ %(title)s.") % {"title": saved.title},
+        then=lambda saved: redirect("registry:post_detail", pk=saved.pk),
+    ):
+        return response
     return render(request, "registry/form.html", {"form": form, "title": title})

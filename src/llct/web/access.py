@@ -10,14 +10,20 @@ from django.core.exceptions import PermissionDenied
 from llct.accounts.permissions import Action, can
 
 
+def check(user, action: Action) -> None:
+    """403 unless the role of `user` may `action`: for a view whose steps need different actions (the
+    page is read with Action.VIEW, a step on it needs more)."""
+    if not can(user, action):
+        raise PermissionDenied
+
+
 def require(action: Action) -> Callable:
     """Decorate a view: anonymous users go to the login page, users whose role may not `action` get 403."""
 
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def checked(request, *args, **kwargs):
-            if not can(request.user, action):
-                raise PermissionDenied
+            check(request.user, action)
             return view(request, *args, **kwargs)
 
         return login_required(checked)

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from llct.accounts.audit import audit
 from llct.credentials.choices import BlankStatus, CredentialKind, CredentialStatus
 from llct.credentials.models import Blank, BlankStock, Credential
 
@@ -79,7 +80,7 @@ def blank_stock_receive(
         document=document.strip(),
         received_by=by,
     )
-    stock._history_user = by
+    audit(stock, by)
     stock.save()
     blanks = [
         Blank(stock=stock, institution=institution, prefix=prefix, number=n, serial=stock.serial(n))
@@ -156,7 +157,7 @@ def blank_use(blank: Blank, credential: Credential, by) -> Blank:
     """Mark `blank` as the one `credential` is printed on (inside the transaction that took it)."""
     blank.status = BlankStatus.USED
     blank.credential = credential
-    blank._history_user = by
+    audit(blank, by)
     blank.save(update_fields=["status", "credential"])
     return blank
 
@@ -221,7 +222,6 @@ def blank_spoil(blank: Blank, by, reason: str, on: dt.date | None = None) -> Bla
     blank.credential = None
     blank.spoiled_on = on or timezone.localdate()
     blank.spoiled_reason = reason.strip()
-    blank._history_user = by
-    blank._change_reason = f"spoiled: {reason.strip()}"
+    audit(blank, by, f"spoiled: {reason.strip()}")
     blank.save()
     return blank

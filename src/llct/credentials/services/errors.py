@@ -1,10 +1,12 @@
 """The refusal every credential service raises, with a message the user can act on."""
 
+from llct.errors import AppError
 
-class CredentialError(Exception):
-    """A refusal the user can act on; `existing` is the credential already issued, when that is the cause."""
 
-    def __init__(self, message: str, existing=None):
-        super().__init__(message)
-        self.message = message
+class CredentialError(AppError):
+    """A rule of issuing or of a document's life refuses the action; `existing` is the credential already
+    issued, when that is the cause."""
+
+    def __init__(self, message, existing=None, **kwargs):
+        super().__init__(message, **kwargs)
         self.existing = existing

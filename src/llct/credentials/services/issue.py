@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from llct.accounts.audit import audit
 from llct.credentials.choices import BlankStatus, CredentialKind, CredentialStatus, IssueJobStatus
 from llct.credentials.models import Blank, Credential, IssueJob
 from llct.training.choices import Discipline, EnrolmentStatus
@@ -152,7 +153,7 @@ def _create(
         replaces=replaces,
         reissue_reason=reason,
     )
-    credential._history_user = by
+    audit(credential, by)
     credential.save()
     if blank is not None:
         blank_use(blank, credential, by)
@@ -167,7 +168,7 @@ def credential_issue_class(training_class: TrainingClass, by) -> IssueJob:
 
     require_issue(by, training_class.institution)
     job = IssueJob(training_class=training_class, requested_by=by)
-    job._history_user = by
+    audit(job, by)
     job.save()
     transaction.on_commit(lambda: issue_job_task(job.pk))
     return job
@@ -314,6 +315,6 @@ def issue_job_run(job_id: int) -> IssueJob:
     if job.status != IssueJobStatus.FAILED:
         job.status = IssueJobStatus.DONE
     job.finished_at = timezone.now()
-    job._history_user = by
+    audit(job, by)
     job.save()
     return job

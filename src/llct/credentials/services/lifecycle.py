@@ -7,8 +7,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
+from llct.accounts.permissions import Action
 from llct.credentials.choices import CredentialStatus, RevocationReason
 from llct.credentials.models import CertifiedCopy, Credential
+from llct.workflows import Transition, Workflow
 
 from .access import require_issue
 from .errors import CredentialError
@@ -55,11 +58,35 @@ def _locked(credential: Credential) -> Credential:
     return credential
 
 
+def _not_valid_message(credential: Credential) -> str:
+    return _("Văn bằng %(serial)s đang ở tình trạng “%(status)s”, không thực hiện được thao tác này.") % {
+        "serial": credential.serial,
+        "status": credential.get_status_display(),
+    }
+
+
 def _not_valid(credential: Credential) -> CredentialError:
-    return CredentialError(
-        _("Văn bằng %(serial)s đang ở tình trạng “%(status)s”, không thực hiện được thao tác này.")
-        % {"serial": credential.serial, "status": credential.get_status_display()}
-    )
+    return CredentialError(_not_valid_message(credential))
+
+
+# A document's whole life: valid until revoked (QĐ 1147 grounds) or replaced by its re-issue.
+CREDENTIAL_FLOW = Workflow(
+    CredentialError,
+    Transition(
+        "revoke",
+        (CredentialStatus.VALID,),
+        CredentialStatus.REVOKED,
+        Action.ISSUE_CREDENTIALS,
+        _not_valid_message,
+    ),
+    Transition(
+        "reissue",
+        (CredentialStatus.VALID,),
+        CredentialStatus.REPLACED,
+        Action.ISSUE_CREDENTIALS,
+        _not_valid_message,
+    ),
+)
 
 
 def _handed_over(credential: Credential) -> CredentialError:
@@ -82,8 +109,7 @@ def _not_handed_over(credential: Credential, by) -> Credential:
     """The document, locked, once `by` may act on it and it is valid and still at the institution."""
     credential = _locked(credential)
     require_issue(by, credential.register.institution)
-    if credential.status != CredentialStatus.VALID:
-        raise _not_valid(credential)
+    CREDENTIAL_FLOW.check(credential, "reissue")
     if credential.handed_over_on is not None:
         raise _handed_over(credential)
     return credential
@@ -107,8 +133,7 @@ def credential_hand_over(credential: Credential, by, to: str, on: dt.date | None
     on = _day_since_issue(credential, on, _("Ngày trao phải từ ngày cấp (%(issued)s) đến hôm nay."))
     credential.handed_over_on = on
     credential.handed_over_to = to.strip()
-    credential._history_user = by
-    credential._change_reason = "hand-over"
+    audit(credential, by, "hand-over")
     credential.save(update_fields=["handed_over_on", "handed_over_to"])
     return credential
 
@@ -120,8 +145,7 @@ def credential_loss_report(credential: Credential, by, on: dt.date | None = None
     credential = _not_handed_over(credential, by)
     on = _day_since_issue(credential, on, _("Ngày báo mất phải từ ngày cấp (%(issued)s) đến hôm nay."))
     credential.loss_reported_on = on
-    credential._history_user = by
-    credential._change_reason = "lost before hand-over"
+    audit(credential, by, "lost before hand-over")
     credential.save(update_fields=["loss_reported_on"])
     return credential
 
@@ -135,20 +159,25 @@ def credential_revoke(
     PermissionDenied unless `by` issues credentials and the issuing institution is in their scope."""
     credential = _locked(credential)
     require_issue(by, credential.register.institution)
-    if credential.status != CredentialStatus.VALID:
-        raise _not_valid(credential)
+    CREDENTIAL_FLOW.check(credential, "revoke")
     if reason not in RevocationReason.values:
         raise CredentialError(_("Lý do thu hồi “%(reason)s” không có trong QĐ 1147.") % {"reason": reason})
     if not authority.strip():
         raise CredentialError(_("Cần ghi cơ quan hoặc văn bản quyết định thu hồi."))
-    credential.status = CredentialStatus.REVOKED
     credential.revocation_reason = reason
     credential.revocation_authority = authority.strip()
     credential.revoked_on = revoked_on or timezone.localdate()
-    credential._history_user = by
-    credential._change_reason = f"revoke: {reason}"
-    credential.save()
-    return credential
+    return CREDENTIAL_FLOW.take(credential, "revoke", by, f"revoke: {reason}")
+
+
+def revoke_on_expulsion(sender, *, enrolment, reason: str, authority: str, on: dt.date, by, **kwargs) -> list:
+    """Receiver of training's `learner_expelled`: revoke every valid document issued for the enrolment, on
+    the QĐ 1147 ground `reason`, the discipline decision being the authority. Returns their serials."""
+    revoked = []
+    for credential in Credential.objects.filter(enrolment=enrolment, status=CredentialStatus.VALID):
+        credential_revoke(credential, reason, authority, by, revoked_on=on)
+        revoked.append(credential.serial)
+    return revoked
 
 
 @transaction.atomic
@@ -160,17 +189,13 @@ def credential_reissue(
     already handed over, or not valid. The loss is recorded today unless it was reported before."""
     credential = _locked(credential)
     require_issue(by, credential.register.institution)
-    if credential.status != CredentialStatus.VALID:
-        raise _not_valid(credential)
+    CREDENTIAL_FLOW.check(credential, "reissue")
     if credential.handed_over_on is not None:
         raise _handed_over(credential)
     if not reason.strip():
         raise CredentialError(_("Cần ghi lý do cấp lại (ví dụ: bị mất trước khi trao)."))
-    credential.status = CredentialStatus.REPLACED
     credential.loss_reported_on = credential.loss_reported_on or timezone.localdate()
-    credential._history_user = by
-    credential._change_reason = f"reissue: {reason}"
-    credential.save()
+    CREDENTIAL_FLOW.take(credential, "reissue", by, f"reissue: {reason}")
     register = register_for(credential.register.institution, credential.register.kind)
     return _create(
         credential.enrolment,
@@ -211,6 +236,6 @@ def credential_certified_copy(
         copies=copies,
         issued_by=by,
     )
-    copy._history_user = by
+    audit(copy, by)
     copy.save()
     return copy

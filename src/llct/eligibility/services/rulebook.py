@@ -18,6 +18,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.eligibility.choices import VersionOrigin
 from llct.eligibility.models import RegulationVersion, SeededPost
 from llct.registry.models import Post
@@ -97,8 +98,7 @@ def rulebook_seed(*, by=None) -> SeedReport:
                 report.posts_kept.append(spec.code)
             continue
         post.full_clean()
-        post._history_user = by
-        post._change_reason = "Nạp từ danh mục chức vụ phát hành (posts.yaml)"
+        audit(post, by, "Nạp từ danh mục chức vụ phát hành (posts.yaml)")
         post.save()
         SeededPost.objects.update_or_create(code=spec.code, defaults={"digest": wanted})
 
@@ -119,8 +119,7 @@ def rulebook_seed(*, by=None) -> SeedReport:
             continue
         _fill(version, spec, text)
         version.shipped_digest = wanted
-        version._history_user = by
-        version._change_reason = f"Nạp từ tệp phát hành {name}"
+        audit(version, by, f"Nạp từ tệp phát hành {name}")
         version.save()
     rulebook_invalidate()
     return report
@@ -163,8 +162,7 @@ def regulation_version_save(text: str, *, by, version: RegulationVersion | None 
     version = version or RegulationVersion()
     _fill(version, spec, text)
     version.origin = VersionOrigin.EDITED
-    version._history_user = by
-    version._change_reason = "Quản trị viên sửa nội dung"
+    audit(version, by, "Quản trị viên sửa nội dung")
     version.save()
     rulebook_invalidate()
     return version

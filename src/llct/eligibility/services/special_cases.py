@@ -6,6 +6,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
 from llct.eligibility.choices import StudyMode
 from llct.eligibility.models import SpecialCaseDecision
@@ -43,7 +44,7 @@ def special_case_record(
         recorded_by=by,
     )
     decision.full_clean()
-    decision._history_user = by
+    audit(decision, by)
     decision.save()
     return decision
 

@@ -2,8 +2,6 @@
 and the cadre list export. Views only translate: the work is in `jobs`, `services` and `export`."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from llct.accounts.permissions import Action, can
 from llct.registry.filtersets import CadreFilterSet
 from llct.registry.scope import scoped
+from llct.web.access import require
 
 from .export import problems_export, roster_export
 from .forms import RosterUploadForm
@@ -26,11 +25,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_PROBLEMS = 1_000
 
 
-def _require(request: HttpRequest, action: Action) -> None:
-    if not can(request.user, action):
-        raise PermissionDenied
-
-
 def _job(request: HttpRequest, pk: int) -> ImportJob:
     return get_object_or_404(scoped(ImportJob.objects.select_related("unit"), request.user), pk=pk)
 
@@ -41,10 +35,9 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 @require_http_methods(["GET", "POST"])
 def import_start(request: HttpRequest) -> HttpResponse:
-    _require(request, Action.EDIT_REGISTRY)
     units = units_in_scope(request.user).valid_on(timezone.localdate())
     if request.method == "POST":
         unit_id = request.POST.get("unit")
@@ -67,10 +60,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/roster_import/start.html", {"form": form, "jobs": jobs})
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 @require_GET
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, Action.EDIT_REGISTRY)
     job = _job(request, pk)
     problems = list(job.problems.values_list("row", "column", "value", "reason")[:SHOWN_PROBLEMS])
     context = {
@@ -82,21 +74,19 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "registry/roster_import/detail.html", context)
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 @require_GET
 def import_problems(request: HttpRequest, pk: int) -> HttpResponse:
     """Every problem of the job as an .xlsx sheet (the page shows the first SHOWN_PROBLEMS)."""
-    _require(request, Action.EDIT_REGISTRY)
     job = _job(request, pk)
     data = problems_export(job.problems.values_list("row", "column", "value", "reason").iterator())
     return _xlsx(data, f"loi-nhap-danh-sach-{job.pk}.xlsx")
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 @require_GET
 def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress fragment polled by htmx; once the job has finished the whole page reloads."""
-    _require(request, Action.EDIT_REGISTRY)
     job = _job(request, pk)
     response = render(
         request, "registry/roster_import/_progress.html", {"job": job, "progress": import_job_progress(job)}
@@ -106,31 +96,28 @@ def import_progress(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 @require_POST
 def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, Action.EDIT_REGISTRY)
     job = _job(request, pk)
     if import_job_confirm(job):  # only a checked file without problems, and only once
         import_job_write(job.pk, get_language())
     return redirect("roster:import_detail", pk=job.pk)
 
 
-@login_required
+@require(Action.EDIT_REGISTRY)
 @require_POST
 def import_abandon(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, Action.EDIT_REGISTRY)
     job = _job(request, pk)
     if import_job_abandon(job):
         messages.success(request, _("Đã hủy lần nhập này; tệp tải lên đã được xóa, không ghi gì vào hồ sơ."))
     return redirect("roster:import_detail", pk=job.pk)
 
 
-@login_required
+@require(Action.VIEW)
 @require_GET
 def cadre_export(request: HttpRequest) -> HttpResponse:
     """The cadre list with the list page's filters, as an .xlsx roster."""
-    _require(request, Action.VIEW)
     cadres = CadreFilterSet(request.GET or None, user=request.user).queryset()
     data = roster_export(cadres, personal=can(request.user, Action.SEE_PERSONAL_DATA))
     return _xlsx(data, f"danh-sach-can-bo-{timezone.localdate():%Y%m%d}.xlsx")

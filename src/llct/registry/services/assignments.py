@@ -8,14 +8,14 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Model
 
+from llct.accounts.audit import audit
 from llct.registry.models import Assignment, PlanningEntry, YearlyRating
 
 
 def record_save(obj: Model, by) -> Model:
     """Validate and save one registry row, recording its author for the audit trail."""
     obj.full_clean()
-    if by is not None:
-        obj._history_user = by
+    audit(obj, by)
     obj.save()
     return obj
 

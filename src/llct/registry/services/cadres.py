@@ -3,6 +3,7 @@ sort columns stay right and the change lands in the audit trail with its author.
 
 from django.db import transaction
 
+from llct.accounts.audit import audit
 from llct.registry.models import Cadre
 from llct.vntext import fold, name_sort_key, normalize
 
@@ -24,9 +25,6 @@ def cadre_save(cadre: Cadre, *, by=None, reason: str = "") -> Cadre:
     """Validate and save one cadre (new or changed), recording who changed it and why."""
     cadre_prepare(cadre)
     cadre.full_clean()
-    if by is not None:
-        cadre._history_user = by
-    if reason:
-        cadre._change_reason = reason
+    audit(cadre, by, reason)
     cadre.save()
     return cadre

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from llct.accounts.audit import audit
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS, Tier, UnitKind
 from llct.registry.models import Unit
 
@@ -104,8 +105,7 @@ def unit_save(
     unit.full_clean(exclude=["path", "depth", "numchild"])
     if errors:
         raise ValidationError(errors)
-    if by is not None:
-        unit._history_user = by
+    audit(unit, by)
     created = unit.pk is None
     if not created:
         unit.skip_history_when_saving = True  # one audit row below, with the links as they end up

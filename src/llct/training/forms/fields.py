@@ -1,9 +1,8 @@
-"""Shared pieces of the training forms: marks on the 10-point scale, error mapping (dates: llct.web.forms)."""
+"""Shared pieces of the training forms: marks on the 10-point scale (dates: llct.web.forms)."""
 
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -41,14 +40,3 @@ class MarkField(forms.DecimalField):
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
         return super().to_python(value)
-
-
-def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put a service's refusal on the form: on the field it names (`TrainingRuleError.field`, or the keys
-    of a model's validation errors) when the form has that field, on the form as a whole otherwise."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-        return
-    name = getattr(error, "field", None)
-    form.add_error(name if name in form.fields else None, error.messages)

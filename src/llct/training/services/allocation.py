@@ -3,7 +3,8 @@
 The allocation is the rules engine's: `Rulebook.institution_kinds_for(programme_code, on)`
 (`llct.regulations`, data file allocation.yaml), read through the application's current rulebook, so that
 the institution a decision names and the institutions that may open the class are the same. A programme
-the allocation does not list may be opened nowhere.
+the allocation does not list may be opened nowhere. Neither nominations nor classes take a programme outside
+the dates the catalogue offers it (`offered_check`).
 """
 
 import datetime as dt
@@ -15,7 +16,7 @@ from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
 from llct.training.models import Programme
 
-from .errors import TrainingRuleError
+from .errors import TrainingRuleError, dmy
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,24 @@ def institution_check(institution: Unit, programme: Programme, on: dt.date) -> C
             code="not_competent",
         )
     return competence
+
+
+def offered_check(programme: Programme, on: dt.date, field: str) -> None:
+    """Refuse a programme outside the dates it is offered (`offered_from`/`offered_until`, from the
+    catalogue with its citation; sơ cấp ends on 28/08/2025, QĐ 350-QĐ/TW has no sơ cấp level)."""
+    if programme.offered_from and on < programme.offered_from:
+        raise TrainingRuleError(
+            _("Chương trình %(p)s chỉ mở từ ngày %(d)s.")
+            % {"p": programme.name, "d": dmy(programme.offered_from)},
+            citation=programme.citation,
+            code="not_offered",
+            field=field,
+        )
+    if programme.offered_until and on > programme.offered_until:
+        raise TrainingRuleError(
+            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
+            % {"p": programme.name, "d": dmy(programme.offered_until)},
+            citation=programme.citation,
+            code="not_offered",
+            field=field,
+        )

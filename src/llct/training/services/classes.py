@@ -1,6 +1,7 @@
 """Classes: opening at a competent institution, learners, class committee, starting and the schedule.
 
-Class states: open (taking learners) → in progress → assessed → recognised.
+Class states: open (taking learners) → in progress → assessed → recognised; `CLASS_FLOW` declares starting
+and recognition (the assessment, rerun until the recognition, is `results.class_assess`).
 """
 
 import datetime as dt
@@ -16,13 +17,32 @@ from llct.registry.models import Cadre, Unit
 from llct.registry.scope import in_scope
 from llct.training.choices import ClassStatus, CommitteeRole, EnrolmentStatus, LecturerKind
 from llct.training.models import Enrolment, Lecturer, Module, Programme, Session, TrainingClass
+from llct.workflows import Transition, Workflow
 
-from .allocation import institution_check
+from .allocation import institution_check, offered_check
 from .errors import TrainingRuleError, dmy
-from .nominations import offered_check
 
 QD1147 = "QĐ 1147-QĐ/BTGDVTW"
 COUNTED = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED, EnrolmentStatus.NOT_COMPLETED)
+
+CLASS_FLOW = Workflow(
+    TrainingRuleError,
+    Transition(
+        "start",
+        (ClassStatus.OPEN,),
+        ClassStatus.IN_PROGRESS,
+        Action.RUN_TRAINING,
+        lambda _klass: _("Chỉ bắt đầu được lớp đang tuyển sinh."),
+    ),
+    Transition(
+        "recognise",
+        (ClassStatus.ASSESSED,),
+        ClassStatus.RECOGNISED,
+        Action.APPROVE,
+        lambda _klass: _("Xét kết quả của lớp trước khi ra quyết định công nhận."),
+        code="not_assessed",
+    ),
+)
 
 
 def require_run(by, klass_or_unit) -> None:
@@ -215,8 +235,7 @@ def class_start(klass: TrainingClass, *, by) -> TrainingClass:
     klass = TrainingClass.objects.select_for_update().select_related("programme").get(pk=klass.pk)
     if klass.status == ClassStatus.IN_PROGRESS:
         return klass
-    if klass.status != ClassStatus.OPEN:
-        raise TrainingRuleError(_("Chỉ bắt đầu được lớp đang tuyển sinh."))
+    CLASS_FLOW.check(klass, "start")
     count = active_count(klass)
     if count < klass.programme.min_learners:
         raise TrainingRuleError(
@@ -227,9 +246,7 @@ def class_start(klass: TrainingClass, *, by) -> TrainingClass:
         )
     if klass.programme.is_commune_centre and klass.homeroom_lecturer_id is None:
         raise TrainingRuleError(_("Phân công giảng viên chủ nhiệm trước khi bắt đầu lớp."), citation=QD1147)
-    klass.status = ClassStatus.IN_PROGRESS
-    audit(klass, by).save()
-    return klass
+    return CLASS_FLOW.take(klass, "start", by)
 
 
 @transaction.atomic

@@ -4,9 +4,9 @@
                          │                     │
                          └──reject──▶ rejected  └──(withdraw from draft, submitted, approved or admitted)
 
-`TRANSITIONS` is the whole machine: for each transition the states it leaves, the state it reaches, the
-action the user's role must allow, whose scope the user must cover, and whether a reason is required.
-Every transition leaves a NominationLog row (who, when, from, to, why).
+`NOMINATION_FLOW` is the whole machine (llct.workflows, as every workflow): for each transition the states
+it leaves, the state it reaches, the action the user's role must allow, whose scope the user must cover,
+and whether a reason is required. Every transition leaves a NominationLog row (who, when, from, to, why).
 
 Segregation of duties: the user who submitted a nomination may not approve it. The regulations do not
 say so in these words; it is a careful reading of them: the sending unit's organisation board proposes
@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from llct import workflows
 from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
 from llct.registry.models import Cadre, Unit
@@ -28,39 +29,48 @@ from llct.registry.scope import in_scope
 from llct.training.choices import ACTIVE_NOMINATION_STATUSES, NominationStatus
 from llct.training.models import Nomination, NominationLog, PlanQuota, Programme, TrainingClass
 
-from .errors import TrainingRuleError, dmy
+from .allocation import offered_check
+from .classes import enrolment_add, enrolment_withdraw
+from .errors import TrainingRuleError
 from .plans import quota_for
 
 S = NominationStatus
 
 
 @dataclass(frozen=True)
-class Transition:
-    name: str
-    sources: tuple[str, ...]
-    target: str
-    action: Action
-    scope: str  # "sending_unit" or "institution" (the class's institution)
+class Transition(workflows.Transition):
+    """Besides the table's columns: whose scope the user must cover, "sending_unit" or "institution" (the
+    class's institution), and whether a reason is required."""
+
+    scope: str = "sending_unit"
     needs_reason: bool = False
 
 
-TRANSITIONS: dict[str, Transition] = {
-    t.name: t
-    for t in (
-        Transition("submit", (S.DRAFT,), S.SUBMITTED, Action.MANAGE_NOMINATIONS, "sending_unit"),
-        Transition("approve", (S.SUBMITTED,), S.APPROVED, Action.APPROVE, "sending_unit"),
-        Transition("reject", (S.SUBMITTED,), S.REJECTED, Action.APPROVE, "sending_unit", needs_reason=True),
-        Transition("admit", (S.APPROVED,), S.ADMITTED, Action.RUN_TRAINING, "institution"),
-        Transition(
-            "withdraw",
-            (S.DRAFT, S.SUBMITTED, S.APPROVED, S.ADMITTED),
-            S.WITHDRAWN,
-            Action.MANAGE_NOMINATIONS,
-            "sending_unit",
-            needs_reason=True,
-        ),
-    )
-}
+def _step(name: str, sources: tuple[str, ...], target: str, action: Action, **more) -> Transition:
+    def refusal(nomination: Nomination) -> str:
+        return _("Không thể chuyển hồ sơ cử đi học từ “%(from)s” sang “%(to)s”.") % {
+            "from": nomination.get_status_display(),
+            "to": S(target).label,
+        }
+
+    return Transition(name, sources, target, action, refusal, **more)
+
+
+NOMINATION_FLOW = workflows.Workflow(
+    TrainingRuleError,
+    _step("submit", (S.DRAFT,), S.SUBMITTED, Action.MANAGE_NOMINATIONS),
+    _step("approve", (S.SUBMITTED,), S.APPROVED, Action.APPROVE),
+    _step("reject", (S.SUBMITTED,), S.REJECTED, Action.APPROVE, needs_reason=True),
+    _step("admit", (S.APPROVED,), S.ADMITTED, Action.RUN_TRAINING, scope="institution"),
+    _step(
+        "withdraw",
+        (S.DRAFT, S.SUBMITTED, S.APPROVED, S.ADMITTED),
+        S.WITHDRAWN,
+        Action.MANAGE_NOMINATIONS,
+        needs_reason=True,
+    ),
+)
+TRANSITIONS: dict[str, Transition] = NOMINATION_FLOW.transitions
 
 
 def allowed_transitions(nomination: Nomination, user) -> list[Transition]:
@@ -111,27 +121,6 @@ def _check_quota(nomination: Nomination) -> None:
 
 def _lock_quota(quota: PlanQuota | None) -> PlanQuota | None:
     return None if quota is None else PlanQuota.objects.select_for_update().get(pk=quota.pk)
-
-
-def offered_check(programme: Programme, on: dt.date, field: str) -> None:
-    """Refuse a programme outside the dates it is offered (`offered_from`/`offered_until`, from the
-    catalogue with its citation; sơ cấp ends on 28/08/2025, QĐ 350-QĐ/TW has no sơ cấp level)."""
-    if programme.offered_from and on < programme.offered_from:
-        raise TrainingRuleError(
-            _("Chương trình %(p)s chỉ mở từ ngày %(d)s.")
-            % {"p": programme.name, "d": dmy(programme.offered_from)},
-            citation=programme.citation,
-            code="not_offered",
-            field=field,
-        )
-    if programme.offered_until and on > programme.offered_until:
-        raise TrainingRuleError(
-            _("Chương trình %(p)s chỉ mở đến ngày %(d)s.")
-            % {"p": programme.name, "d": dmy(programme.offered_until)},
-            citation=programme.citation,
-            code="not_offered",
-            field=field,
-        )
 
 
 @dataclass(frozen=True)
@@ -304,12 +293,7 @@ def nomination_transition(
         raise PermissionDenied
     if nomination.status == transition.target:
         return nomination
-    if nomination.status not in transition.sources:
-        raise TrainingRuleError(
-            _("Không thể chuyển hồ sơ cử đi học từ “%(from)s” sang “%(to)s”.")
-            % {"from": nomination.get_status_display(), "to": S(transition.target).label},
-            code="bad_transition",
-        )
+    NOMINATION_FLOW.check(nomination, name)
     if transition.needs_reason and not reason.strip():
         raise TrainingRuleError(_("Ghi lý do."), code="reason_required", field="reason")
     if name == "approve" and submitter_id(nomination) == by.pk:
@@ -323,19 +307,14 @@ def nomination_transition(
     if name == "admit":
         _admit(nomination, by)
     if name == "withdraw" and nomination.status == S.ADMITTED:
-        from .classes import enrolment_withdraw
-
         enrolment_withdraw(nomination.enrolment, by=by, reason=reason)
     source = nomination.status
-    nomination.status = transition.target
-    audit(nomination, by, reason).save()
+    NOMINATION_FLOW.take(nomination, name, by, reason)
     _log(nomination, by, source, transition.target, reason.strip())
     return nomination
 
 
 def _admit(nomination: Nomination, by) -> None:
-    from .classes import enrolment_add
-
     klass = nomination.training_class
     if klass is None:
         raise TrainingRuleError(_("Chọn lớp để nhập học."), code="class_required")

@@ -1,7 +1,7 @@
 """Annual training plans: drafted by a unit, approved by the competent body, then fixed (chốt).
 
-Transitions: draft → approved (Action.APPROVE, in scope of the plan's unit) → fixed (Action.APPROVE).
-Quotas change only while the plan is a draft.
+`PLAN_FLOW` is the whole machine: draft → approved (Action.APPROVE, in scope of the plan's unit) → fixed
+(Action.APPROVE). Quotas change only while the plan is a draft.
 
 Segregation of duties: whoever drafted a plan (created it or set one of its quota lines) may not approve
 it. The regulations do not say so in these words; it is a careful reading of them: the organisation board
@@ -23,10 +23,29 @@ from llct.registry.models import Unit
 from llct.registry.scope import in_scope
 from llct.training.choices import PlanStatus
 from llct.training.models import PlanQuota, Programme, TrainingPlan
+from llct.workflows import Transition, Workflow
 
 from .errors import TrainingRuleError
 
 YEARS = (2000, 2100)
+
+PLAN_FLOW = Workflow(
+    TrainingRuleError,
+    Transition(
+        "approve",
+        (PlanStatus.DRAFT,),
+        PlanStatus.APPROVED,
+        Action.APPROVE,
+        lambda _plan: _("Chỉ phê duyệt được kế hoạch đang là dự thảo."),
+    ),
+    Transition(
+        "fix",
+        (PlanStatus.APPROVED,),
+        PlanStatus.FIXED,
+        Action.APPROVE,
+        lambda _plan: _("Chỉ chốt được kế hoạch đã phê duyệt."),
+    ),
+)
 
 
 def _require(by, action: Action, unit: Unit) -> None:
@@ -100,10 +119,9 @@ def plan_drafters(plan: TrainingPlan) -> set[int]:
 def plan_approve(*, plan: TrainingPlan, approving_body: str, document: str, by) -> TrainingPlan:
     """Approve a draft plan (the competent body's approval, with its document number). Refused to a user
     who drafted it (segregation of duties, see the module docstring)."""
-    _require(by, Action.APPROVE, plan.unit)
+    _require(by, PLAN_FLOW["approve"].action, plan.unit)
     plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status != PlanStatus.DRAFT:
-        raise TrainingRuleError(_("Chỉ phê duyệt được kế hoạch đang là dự thảo."))
+    PLAN_FLOW.check(plan, "approve")
     if by.pk in plan_drafters(plan):
         raise TrainingRuleError(
             _(
@@ -118,26 +136,21 @@ def plan_approve(*, plan: TrainingPlan, approving_body: str, document: str, by) 
         raise TrainingRuleError(_("Ghi cơ quan phê duyệt."), field="approving_body")
     if not document.strip():
         raise TrainingRuleError(_("Ghi số văn bản phê duyệt."), field="document")
-    plan.status = PlanStatus.APPROVED
     plan.approving_body = approving_body.strip()
     plan.approval_document = document.strip()
     plan.approved_by = by
     plan.approved_at = timezone.now()
-    audit(plan, by).save()
-    return plan
+    return PLAN_FLOW.take(plan, "approve", by)
 
 
 @transaction.atomic
 def plan_fix(*, plan: TrainingPlan, by) -> TrainingPlan:
     """Fix (chốt) an approved plan: it no longer changes."""
-    _require(by, Action.APPROVE, plan.unit)
+    _require(by, PLAN_FLOW["fix"].action, plan.unit)
     plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
-    if plan.status != PlanStatus.APPROVED:
-        raise TrainingRuleError(_("Chỉ chốt được kế hoạch đã phê duyệt."))
-    plan.status = PlanStatus.FIXED
+    PLAN_FLOW.check(plan, "fix")
     plan.fixed_at = timezone.now()
-    audit(plan, by).save()
-    return plan
+    return PLAN_FLOW.take(plan, "fix", by)
 
 
 def quota_for(unit: Unit, programme: Programme, mode: str, on: dt.date) -> PlanQuota | None:

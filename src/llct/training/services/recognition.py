@@ -9,13 +9,14 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from llct.accounts.audit import audit
-from llct.accounts.permissions import Action, can
+from llct.accounts.permissions import can
 from llct.documents.pdf import render_pdf
 from llct.documents.place import document_place
 from llct.registry.scope import in_scope
-from llct.training.choices import Band, ClassStatus, ProgrammeOutput
+from llct.training.choices import Band, ProgrammeOutput
 from llct.training.models import RecognitionDecision, TrainingClass
 
+from .classes import CLASS_FLOW
 from .errors import TrainingRuleError
 
 
@@ -25,16 +26,13 @@ def recognition_decide(
 ) -> RecognitionDecision:
     """Sign the recognition decision of an assessed class; it lists every learner who completed. The class
     becomes "recognised". Deciding again returns the existing decision."""
-    if not can(by, Action.APPROVE) or not in_scope(by, klass.institution):
+    if not can(by, CLASS_FLOW["recognise"].action) or not in_scope(by, klass.institution):
         raise PermissionDenied
     klass = TrainingClass.objects.select_for_update().get(pk=klass.pk)
     existing = RecognitionDecision.objects.filter(training_class=klass).first()
     if existing is not None:
         return existing
-    if klass.status != ClassStatus.ASSESSED:
-        raise TrainingRuleError(
-            _("Xét kết quả của lớp trước khi ra quyết định công nhận."), code="not_assessed"
-        )
+    CLASS_FLOW.check(klass, "recognise")
     if not number.strip():
         raise TrainingRuleError(_("Ghi số quyết định."), field="number")
     if not signed_by.strip():
@@ -51,8 +49,7 @@ def recognition_decide(
     )
     audit(decision, by).save()
     decision.enrolments.set(klass.enrolments.filter(completed=True))
-    klass.status = ClassStatus.RECOGNISED
-    audit(klass, by).save()
+    CLASS_FLOW.take(klass, "recognise", by)
     return decision
 
 

@@ -3,7 +3,6 @@ re-mark, the director's mark, reward, discipline), the exam sheet of LLCT-level 
 recognition decision's PDF."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -25,7 +24,6 @@ from llct.training.forms.assessment import (
     RemarkForm,
     RewriteForm,
 )
-from llct.training.forms.fields import add_errors
 from llct.training.models import Appeal, Mark, RecognitionDecision
 from llct.training.services.assessment import appeals as appeal_services
 from llct.training.services.assessment import essays as essay_services
@@ -40,8 +38,8 @@ from llct.training.services.assessment.results import class_assess as assess
 from llct.training.services.classes import COUNTED
 from llct.training.services.errors import TrainingRuleError
 from llct.training.services.recognition import recognition_pdf
-
-from .common import refused, require, viewer
+from llct.web.access import check, require
+from llct.web.actions import act, add_errors, refused
 
 
 def _form_messages(request: HttpRequest, form, who: str) -> None:
@@ -56,8 +54,7 @@ def _back(klass, enrolment) -> HttpResponse:
     return redirect(reverse("training:class_detail", args=[klass.pk]) + f"#learner-{enrolment.pk}")
 
 
-def _learner(request: HttpRequest, pk: int, enrolment_pk: int, action: Action):
-    require(request, action)
+def _learner(request: HttpRequest, pk: int, enrolment_pk: int):
     klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
     enrolment = get_object_or_404(klass.enrolments.select_related("cadre"), pk=enrolment_pk)
     return klass, enrolment
@@ -74,12 +71,12 @@ def _apply(request: HttpRequest, form, who: str, call) -> None:
         _form_messages(request, form, who)
 
 
-@login_required
+@require(Action.ENTER_MARKS)
 @require_POST
 def essay_mark(request: HttpRequest, pk: int, enrolment_pk: int) -> HttpResponse:
     """Two lecturers' marks of one learner's latest essay (a lecturer assigned as one of its markers, or
     the staff running the class on their behalf)."""
-    klass, enrolment = _learner(request, pk, enrolment_pk, Action.ENTER_MARKS)
+    klass, enrolment = _learner(request, pk, enrolment_pk)
     who = enrolment.cadre.full_name
     form = EssayMarkForm(request.POST, lecturers=selectors.class_lecturers(klass))
     essay = enrolment.essays.order_by("-attempt").first()
@@ -95,13 +92,13 @@ def essay_mark(request: HttpRequest, pk: int, enrolment_pk: int) -> HttpResponse
     return _back(klass, enrolment)
 
 
-@login_required
+@require(Action.ENTER_MARKS)
 @require_POST
 def learner_action(request: HttpRequest, pk: int, enrolment_pk: int) -> HttpResponse:
     """Per-learner decisions. The page needs the marking role; rewrites and appeals also need to run the
     class, rewards and discipline Action.APPROVE, the director's mark the director — checked by the
     services."""
-    klass, enrolment = _learner(request, pk, enrolment_pk, Action.ENTER_MARKS)
+    klass, enrolment = _learner(request, pk, enrolment_pk)
     who, today, by = enrolment.cadre.full_name, timezone.localdate(), request.user
     step = request.POST.get("step")
     essay = enrolment.essays.order_by("-attempt").first()
@@ -161,12 +158,11 @@ def learner_action(request: HttpRequest, pk: int, enrolment_pk: int) -> HttpResp
     return _back(klass, enrolment)
 
 
-@login_required
+@require(Action.VIEW)
 def exam_marks(request: HttpRequest, pk: int) -> HttpResponse:
     """The exam sheet of an LLCT-level class: module exams and the final exam or thesis of every learner
     on the 10-point scale, as the programme configures them (modules with an exam, the final weight, the
     pass mark and bands — shown, with a note when the bands are an assumption). Saved all or nothing."""
-    viewer(request)
     klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
     if klass.programme.assessment_scheme != AssessmentScheme.EXAMS:
         messages.error(request, _("Lớp này đánh giá bằng bài thu hoạch (QĐ 1147), không có bảng điểm thi."))
@@ -179,7 +175,7 @@ def exam_marks(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = ExamSheetForm(request.POST or None, enrolments=enrolments, modules=modules, marks=marks)
     if request.method == "POST":
-        require(request, Action.ENTER_MARKS)
+        check(request.user, Action.ENTER_MARKS)
         if form.is_valid() and _save_sheet(request, form):
             messages.success(request, _("Đã lưu bảng điểm."))
             return redirect("training:exam_marks", pk=klass.pk)
@@ -223,9 +219,8 @@ def _save_sheet(request: HttpRequest, form: ExamSheetForm) -> bool:
     return not failed
 
 
-@login_required
+@require(Action.VIEW)
 def recognition_download(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer(request)
     klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
     decision = get_object_or_404(RecognitionDecision, training_class=klass)
     response = HttpResponse(recognition_pdf(decision), content_type="application/pdf")
@@ -233,29 +228,21 @@ def recognition_download(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
+@require(Action.ENTER_MARKS)
 def class_assess(request: HttpRequest, pk: int) -> HttpResponse:
     """Deciding a class's results, in two steps: this page says what will happen (who completes, who does
     not and why, or which required marks are missing and so refuse it); its button decides."""
-    require(request, Action.ENTER_MARKS)
     klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
     if request.method == "POST":
-        try:
-            assess(klass, by=request.user)
-        except ValidationError as error:
-            refused(request, error)
-            return redirect("training:class_assess", pk=klass.pk)
-        messages.success(request, _("Đã xét kết quả của lớp."))
-        return redirect("training:class_detail", pk=klass.pk)
+        return act(
+            request,
+            lambda: assess(klass, by=request.user),
+            back=redirect("training:class_assess", pk=klass.pk),
+            then=redirect("training:class_detail", pk=klass.pk),
+            done=_("Đã xét kết quả của lớp."),
+        )
     preview = assessment_preview(klass)
+    refusal = missing_marks_message(preview.missing, shown=len(preview.missing)) if preview.missing else ""
     return render(
-        request,
-        "training/class_assess.html",
-        {
-            "klass": klass,
-            "preview": preview,
-            "refusal": missing_marks_message(preview.missing, shown=len(preview.missing))
-            if preview.missing
-            else "",
-        },
+        request, "training/class_assess.html", {"klass": klass, "preview": preview, "refusal": refusal}
     )

@@ -1,7 +1,6 @@
 """The attendance sheet of one session (an htmx fragment inside the class page)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,24 +10,22 @@ from llct.accounts.permissions import Action
 from llct.training import selectors
 from llct.training.choices import EnrolmentStatus
 from llct.training.forms.assessment import AttendanceRowForm
-from llct.training.forms.fields import add_errors
 from llct.training.services.attendance import attendance_record
 from llct.training.services.errors import TrainingRuleError
+from llct.web.access import check, require
+from llct.web.actions import add_errors
 
-from .common import require, viewer
 
-
-@login_required
+@require(Action.VIEW)
 def session_attendance(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     """GET: the sheet, each learner preset to their recorded status (present when none). POST: record the
     whole sheet, or — when any row is wrong — nothing, with each wrong row's message beside it."""
-    viewer(request)
     klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
     session = get_object_or_404(klass.sessions, pk=session_pk)
     enrolments = list(klass.enrolments.select_related("cadre").exclude(status=EnrolmentStatus.WITHDRAWN))
     recorded = {a.enrolment_id: a for a in session.attendance.all()}
     if request.method == "POST":
-        require(request, Action.RUN_TRAINING)
+        check(request.user, Action.RUN_TRAINING)
         rows = [(e, AttendanceRowForm(request.POST, enrolment=e)) for e in enrolments]
         valid = [form.is_valid() for _e, form in rows]  # every row, so each wrong one shows its message
         if all(valid) and _record(request, session, rows):

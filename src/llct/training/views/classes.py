@@ -2,8 +2,7 @@
 committee and homeroom lecturer, schedule, essays and their deadlines, the recognition decision and the
 link to the issuing page of credentials."""
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -28,14 +27,14 @@ from llct.training.models import DisciplineRecord, RecognitionDecision
 from llct.training.services import classes as class_services
 from llct.training.services.assessment import essays as essay_services
 from llct.training.services.assessment.results import class_results
+from llct.web.access import check, require
+from llct.web.actions import act, submit
 
 from .class_steps import STEPS
-from .common import refused, require, run, viewer
 
 
-@login_required
+@require(Action.VIEW)
 def class_list(request: HttpRequest) -> HttpResponse:
-    viewer(request)
     form = None
     if can(request.user, Action.RUN_TRAINING):
         form = ClassForm(
@@ -46,13 +45,13 @@ def class_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
-        opened = {}
-
-        def open_class(data):
-            opened["klass"] = class_services.class_open(**data, by=request.user)
-
-        if run(form, open_class):
-            return redirect("training:class_detail", pk=opened["klass"].pk)
+        if response := submit(
+            request,
+            form,
+            lambda data: class_services.class_open(**data, by=request.user),
+            then=lambda opened: redirect("training:class_detail", pk=opened.pk),
+        ):
+            return response
     return render(
         request, "training/class_list.html", {"classes": selectors.class_list(request.user), "form": form}
     )
@@ -103,24 +102,20 @@ def _context(request: HttpRequest, klass, bound: dict | None = None) -> dict:
     }
 
 
-@login_required
+@require(Action.VIEW)
 def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer(request)
     klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
     if request.method == "POST":
         step = STEPS.get(request.POST.get("step", ""))
+        page = redirect("training:class_detail", pk=klass.pk)
         if step is None:
-            return redirect("training:class_detail", pk=klass.pk)
-        require(request, step.action)
+            return page
+        check(request.user, step.action)
         if step.form is None:
-            try:
-                step.call(request, klass, {})
-            except ValidationError as error:
-                refused(request, error)
-            return redirect("training:class_detail", pk=klass.pk)
+            return act(request, lambda: step.call(request, klass, {}), back=page)
         form = step.form(request.POST, klass=klass, user=request.user)
-        if run(form, lambda data: step.call(request, klass, data)):
-            return redirect("training:class_detail", pk=klass.pk)
+        if response := submit(request, form, lambda data: step.call(request, klass, data), then=page):
+            return response
         name = f"{request.POST['step']}_form"
         context = _context(request, klass, {name: form})
         return render(request, "training/class_detail.html", context)

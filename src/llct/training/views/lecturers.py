@@ -2,8 +2,6 @@
 changing a lecturer (kind, management duty, youngest child's birth date, login account)."""
 
 from django import forms
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,8 +18,8 @@ from llct.training.forms.classes import LecturerForm
 from llct.training.models import Lecturer
 from llct.training.services import classes as class_services
 from llct.training.services.workload import lecturer_load
-
-from .common import require, run, viewer
+from llct.web.access import require
+from llct.web.actions import submit
 
 
 class YearForm(forms.Form):
@@ -33,10 +31,9 @@ class YearForm(forms.Form):
     )
 
 
-@login_required
+@require(Action.VIEW)
 def lecturer_list(request: HttpRequest) -> HttpResponse:
     """Each lecturer's teaching load in the year asked (this year when the year is missing or wrong)."""
-    viewer(request)
     year_form = YearForm(request.GET or {"year": timezone.localdate().year})
     year = year_form.cleaned_data["year"] if year_form.is_valid() else timezone.localdate().year
     lecturers = selectors.lecturer_list(request.user)
@@ -60,22 +57,24 @@ def _form(request: HttpRequest, instance: Lecturer | None) -> LecturerForm:
 
 
 def _save(request: HttpRequest, instance: Lecturer | None) -> HttpResponse:
-    require(request, Action.RUN_TRAINING)
     form = _form(request, instance)
-    if request.method == "POST" and run(
-        form, lambda _d: class_services.lecturer_save(form.instance, by=request.user)
+    if response := submit(
+        request,
+        form,
+        lambda _d: class_services.lecturer_save(form.instance, by=request.user),
+        done=lambda _saved: _("Đã lưu giảng viên %(n)s.") % {"n": form.instance.full_name},
+        then=lambda _saved: redirect("training:lecturer_list"),
     ):
-        messages.success(request, _("Đã lưu giảng viên %(n)s.") % {"n": form.instance.full_name})
-        return redirect("training:lecturer_list")
+        return response
     return render(request, "training/lecturer_form.html", {"form": form, "lecturer": instance})
 
 
-@login_required
+@require(Action.RUN_TRAINING)
 def lecturer_create(request: HttpRequest) -> HttpResponse:
     return _save(request, None)
 
 
-@login_required
+@require(Action.RUN_TRAINING)
 def lecturer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     lecturer = get_object_or_404(selectors.lecturer_list(request.user), pk=pk)
     return _save(request, lecturer)

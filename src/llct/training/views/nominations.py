@@ -1,8 +1,6 @@
 """Nominations (cử đi học): the list with the nomination form (cadre searched, special case when not
 eligible), the cadre autocomplete, and a nomination's page with its transitions and log."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,14 +15,12 @@ from llct.training import selectors
 from llct.training.choices import ClassStatus
 from llct.training.forms.planning import NominationForm
 from llct.training.services import nominations as nomination_services
-from llct.training.services.errors import TrainingRuleError
+from llct.web.access import require
+from llct.web.actions import act, submit
 
-from .common import refused, require, run, viewer
 
-
-@login_required
+@require(Action.VIEW)
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    viewer(request)
     nominations = selectors.nomination_list(request.user)
     if request.GET.get("status"):
         nominations = nominations.filter(status=request.GET["status"])
@@ -39,31 +35,27 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
-        made = {}
-
-        def create(_data):
-            made["nomination"] = nomination_services.nomination_create(
-                **form.service_kwargs(), by=request.user
-            )
-
-        if run(form, create):
-            messages.success(request, _("Đã lập hồ sơ cử đi học."))
-            return redirect("training:nomination_detail", pk=made["nomination"].pk)
+        if response := submit(
+            request,
+            form,
+            lambda _data: nomination_services.nomination_create(**form.service_kwargs(), by=request.user),
+            done=_("Đã lập hồ sơ cử đi học."),
+            then=lambda nomination: redirect("training:nomination_detail", pk=nomination.pk),
+        ):
+            return response
     return render(request, "training/nomination_list.html", {"nominations": nominations[:500], "form": form})
 
 
-@login_required
+@require(Action.MANAGE_NOMINATIONS)
 def cadre_lookup(request: HttpRequest) -> HttpResponse:
     """The nomination form's autocomplete (htmx): cadres of the scope whose name, without regard to
     accents, or code matches what is typed, as <option>s of the cadre field's datalist."""
-    require(request, Action.MANAGE_NOMINATIONS)
     cadres = selectors.cadre_suggestions(request.user, request.GET.get("cadre", ""))
     return render(request, "training/_cadre_options.html", {"cadres": cadres})
 
 
-@login_required
+@require(Action.VIEW)
 def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    viewer(request)
     nomination = get_object_or_404(selectors.nomination_list(request.user), pk=pk)
     if request.method == "POST":
         name = request.POST.get("transition", "")
@@ -74,13 +66,14 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
             klass = get_object_or_404(
                 selectors.class_list(request.user), pk=_int(request.POST["training_class"])
             )
-        try:
-            nomination_services.nomination_transition(
+        page = redirect("training:nomination_detail", pk=nomination.pk)
+        return act(
+            request,
+            lambda: nomination_services.nomination_transition(
                 nomination, name, by=request.user, reason=request.POST.get("reason", ""), training_class=klass
-            )
-        except TrainingRuleError as error:
-            refused(request, error)
-        return redirect("training:nomination_detail", pk=nomination.pk)
+            ),
+            back=page,
+        )
     classes = selectors.class_list(request.user).filter(
         programme=nomination.programme, status__in=[ClassStatus.OPEN, ClassStatus.IN_PROGRESS]
     )

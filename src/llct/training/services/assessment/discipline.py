@@ -1,7 +1,8 @@
 """Discipline of learners (QĐ 1147-QĐ/BTGDVTW): reprimand, warning, or expulsion, which cancels the
 learner's results. Every decision is recorded (`DisciplineRecord`: who, when, the decision's number and
 date). An expulsion after the recognition decision takes the learner off it — recorded, never silent —
-and revokes the certificate or diploma already issued, through the credentials service."""
+and revokes the certificate or diploma already issued: training announces the expulsion
+(`llct.training.signals.learner_expelled`) and credentials, which receives it, revokes."""
 
 import datetime as dt
 
@@ -12,13 +13,13 @@ from django.utils.translation import gettext as _
 
 from llct.accounts.audit import audit
 from llct.accounts.permissions import Action, can
-from llct.credentials.choices import CredentialStatus, RevocationReason
-from llct.credentials.models import Credential
-from llct.credentials.services import CredentialError, credential_revoke
+from llct.credentials.choices import RevocationReason
+from llct.errors import AppError
 from llct.registry.scope import in_scope
 from llct.training.choices import Discipline, EnrolmentStatus
 from llct.training.models import DisciplineRecord, Enrolment, RecognitionDecision
 from llct.training.services.errors import TrainingRuleError, dmy
+from llct.training.signals import learner_expelled
 
 from .rules import QD1147
 
@@ -37,12 +38,19 @@ def _cancel_results(enrolment: Enrolment, record: DisciplineRecord, revocation_r
         "d": record.document,
         "on": dmy(record.decided_on),
     }
-    for credential in Credential.objects.filter(enrolment=enrolment, status=CredentialStatus.VALID):
-        try:
-            credential_revoke(credential, revocation_reason, authority, by, revoked_on=record.decided_on)
-        except CredentialError as refused:
-            raise TrainingRuleError(refused.message, field="revocation_reason") from None
-        record.revoked_serials.append(credential.serial)
+    try:
+        answers = learner_expelled.send(
+            Enrolment,
+            enrolment=enrolment,
+            reason=revocation_reason,
+            authority=authority,
+            on=record.decided_on,
+            by=by,
+        )
+    except AppError as refused:
+        raise TrainingRuleError(refused.message, field="revocation_reason") from None
+    for _receiver, serials in answers:
+        record.revoked_serials.extend(serials)
 
 
 @transaction.atomic
