@@ -101,6 +101,7 @@ def _kwargs(objects: dict, url_name: str) -> dict:
         "training:plan_detail": {"pk": objects["plan"].pk},
         "training:nomination_detail": {"pk": objects["nomination"].pk},
         "training:class_detail": {"pk": klass.pk},
+        "training:class_assess": {"pk": klass.pk},
         "training:attendance": {"pk": klass.pk, "session_pk": objects["session"].pk},
         "training:essay_mark": {"pk": klass.pk, "enrolment_pk": enrolment.pk},
         "training:learner_action": {"pk": klass.pk, "enrolment_pk": enrolment.pk},
@@ -120,6 +121,7 @@ TRAINING_URLS = (
     "training:plan_detail",
     "training:nomination_detail",
     "training:class_detail",
+    "training:class_assess",
     "training:attendance",
     "training:essay_mark",
     "training:learner_action",
@@ -133,6 +135,7 @@ TRAINING_POST_URLS = {"training:essay_mark": 302, "training:learner_action": 302
 # What opening each URL needs beyond Action.VIEW (a GET for the others; the POSTs above).
 TRAINING_ACTIONS = {
     "training:essay_mark": Action.ENTER_MARKS,
+    "training:class_assess": Action.ENTER_MARKS,
     "training:learner_action": Action.ENTER_MARKS,
     "training:lecturer_edit": Action.RUN_TRAINING,
 }
