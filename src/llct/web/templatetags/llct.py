@@ -5,6 +5,7 @@ import datetime as dt
 from django import template
 
 from llct.registry.masking import mask_birth_date, mask_citizen_id
+from llct.web.menu import menu_for
 
 register = template.Library()
 
@@ -28,3 +29,11 @@ def birth_date(value: dt.date | None, show_personal: bool) -> str:
 def dmy(value: dt.date | None) -> str:
     """A date as dd/mm/yyyy, or a dash when there is none."""
     return f"{value:%d/%m/%Y}" if value else "—"
+
+
+@register.simple_tag
+def main_menu(user, request) -> list[dict]:
+    """The menu groups of the user's role (llct.web.menu), the current page's link marked."""
+    match = getattr(request, "resolver_match", None)
+    here = f"{match.namespace}:{match.url_name}" if match else ""
+    return menu_for(user, here)

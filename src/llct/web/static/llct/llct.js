@@ -1,0 +1,41 @@
+/* llct's own few behaviours, no framework: the phone menu button, and a filter box over long selects
+   (data-searchable) that ignores accents, so "so tai chinh" finds "Sở Tài chính". */
+(function () {
+  "use strict";
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+  function menu() {
+    var button = document.getElementById("menu-toggle"), nav = document.getElementById("mainnav");
+    if (!button || !nav) return;
+    button.addEventListener("click", function () {
+      var open = nav.classList.toggle("open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+  function searchable(root) {
+    root.querySelectorAll("select[data-searchable]:not([data-filtered])").forEach(function (select) {
+      select.setAttribute("data-filtered", "");
+      var box = document.createElement("input");
+      box.type = "search";
+      box.className = "select-filter";
+      box.placeholder = select.getAttribute("data-searchable") || "";
+      box.setAttribute("aria-label", box.placeholder);
+      box.id = select.id ? select.id + "-filter" : "";
+      select.parentNode.insertBefore(box, select);
+      var options = Array.prototype.slice.call(select.options);
+      var keys = options.map(function (o) { return fold(o.text); });
+      box.addEventListener("input", function () {
+        var words = fold(box.value).split(/\s+/).filter(Boolean), first = null;
+        options.forEach(function (option, i) {
+          var shown = !option.value || words.every(function (w) { return keys[i].indexOf(w) >= 0; });
+          option.hidden = !shown;
+          if (shown && option.value && first === null) first = option;
+        });
+        if (first && select.selectedOptions.length && select.selectedOptions[0].hidden) first.selected = true;
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { menu(); searchable(document); });
+  document.addEventListener("htmx:load", function (event) { searchable(event.target); });
+})();
