@@ -6,6 +6,7 @@ import pytest
 from llct.accounts.models import Role
 from llct.training.models import Lecturer
 
+
 @pytest.mark.parametrize(
     ("role", "shown", "hidden"),
     [
