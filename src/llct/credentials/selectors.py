@@ -55,6 +55,19 @@ def _pending(today: dt.date | None = None) -> QuerySet[Enrolment]:
     )
 
 
+def credentials_pending(user) -> QuerySet[Enrolment]:
+    """Recognised learners of the user's institutions still without their document, the oldest
+    recognition decision (the nearest deadline) first."""
+    return scoped(_pending(), user, "training_class__institution").order_by(
+        "recognised_on", "training_class__code", "cadre__name_sort_key"
+    )
+
+
+def issue_due(recognised_on: dt.date) -> dt.date:
+    """The last day to issue the document: 15 days after the recognition decision (QĐ 1147)."""
+    return recognised_on + dt.timedelta(days=ISSUE_DEADLINE_DAYS)
+
+
 def credentials_overdue(user, today: dt.date | None = None) -> QuerySet[Enrolment]:
     """Recognised learners of the user's institutions still without their document more than 15 days
     after the recognition decision (QĐ 1147), the oldest decision first."""

@@ -5,6 +5,7 @@ user's institutions; outside → 404. The services check the role and scope agai
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -157,9 +158,16 @@ def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(Action.VIEW)
 def overdue(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "credentials/overdue.html", {"enrolments": sel.credentials_overdue(request.user)[:500]}
-    )
+    """Recognised learners still without their document: past the 15 days, or (?all=1) every one, with
+    the days left."""
+    today = timezone.localdate()
+    every = request.GET.get("all") == "1"
+    rows = list((sel.credentials_pending if every else sel.credentials_overdue)(request.user)[:500])
+    for e in rows:
+        e.due_on = sel.issue_due(e.recognised_on)
+        e.days_left = (e.due_on - today).days
+        e.days_late = -e.days_left
+    return render(request, "credentials/overdue.html", {"enrolments": rows, "every": every})
 
 
 def _incomplete(request: HttpRequest, form) -> None:

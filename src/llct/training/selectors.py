@@ -1,11 +1,12 @@
 """Reads of training, always cut to the user's unit scope (outside it → 404 in the views)."""
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS, Tier, UnitKind
 from llct.registry.models import Cadre, Unit
 from llct.registry.scope import scoped, unit_filter
-from llct.training.choices import ACTIVE_NOMINATION_STATUSES, ClassStatus, NominationStatus
+from llct.training.choices import ACTIVE_NOMINATION_STATUSES, AssessmentScheme, ClassStatus, NominationStatus
 from llct.training.models import Lecturer, Nomination, TrainingClass, TrainingPlan
 
 
@@ -16,6 +17,37 @@ def class_list(user) -> QuerySet[TrainingClass]:
         user,
         "institution",
     ).annotate(learners=Count("enrolments", filter=~Q(enrolments__status="rut")))
+
+
+# What waits on a class, by the work queue's key: its label and the condition on the day given. The home
+# page counts them; the class list filters by them (?work=key), so the count and the list agree.
+CLASS_WORK: dict[str, tuple] = {
+    "essays": (
+        _("Bài thu hoạch chờ chấm, nộp điểm"),
+        lambda today: Q(
+            programme__assessment_scheme=AssessmentScheme.ESSAY_QD1147,
+            essays_received_on__isnull=False,
+            marks_handed_in_on__isnull=True,
+        ),
+    ),
+    "publish": (
+        _("Đã nộp điểm, chờ công bố"),
+        lambda today: Q(marks_handed_in_on__isnull=False, marks_published_on__isnull=True),
+    ),
+    "decide": (
+        _("Đã bế giảng, chưa xét kết quả"),
+        lambda today: Q(status=ClassStatus.IN_PROGRESS, ends_on__lt=today),
+    ),
+    "recognise": (
+        _("Đã xét kết quả, chờ quyết định công nhận"),
+        lambda today: Q(status=ClassStatus.ASSESSED),
+    ),
+}
+
+
+def classes_waiting(user, work: str, today) -> QuerySet[TrainingClass]:
+    """The user's classes on which the work `work` (a key of CLASS_WORK) waits."""
+    return class_list(user).filter(CLASS_WORK[work][1](today))
 
 
 def nomination_list(user) -> QuerySet[Nomination]:

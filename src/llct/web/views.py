@@ -1,4 +1,4 @@
-"""The home page: a short dashboard of what the signed-in user's scope holds."""
+"""The home page: what waits for the signed-in user (the work queue), and a short dashboard of their scope."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from llct.accounts.permissions import Action, can
 from llct.registry import selectors
+from llct.web.work import work_for
 
 
 @login_required
@@ -16,5 +17,6 @@ def home(request: HttpRequest) -> HttpResponse:
         "cadre_count": selectors.cadre_list(request.user).count(),
         "unit_count": selectors.unit_list(request.user, on=today).count(),
         "can_edit": can(request.user, Action.EDIT_REGISTRY),
+        "work": work_for(request.user),
     }
     return render(request, "web/home.html", context)

@@ -52,8 +52,16 @@ def class_list(request: HttpRequest) -> HttpResponse:
             then=lambda opened: redirect("training:class_detail", pk=opened.pk),
         ):
             return response
+    work = request.GET.get("work", "")
+    if work in selectors.CLASS_WORK:
+        classes = selectors.classes_waiting(request.user, work, timezone.localdate())
+        waiting = selectors.CLASS_WORK[work][0]
+    else:
+        classes, waiting = selectors.class_list(request.user), ""
     return render(
-        request, "training/class_list.html", {"classes": selectors.class_list(request.user), "form": form}
+        request,
+        "training/class_list.html",
+        {"classes": classes.order_by("-starts_on", "code"), "form": form, "waiting": waiting},
     )
 
 
