@@ -44,9 +44,16 @@ def test_nominate_to_revoked_certificate(
     nominee = make_cadre(tree["new_commune"], "Lường Thị Cử")
     listed = [make_cadre(tree["new_commune"], f"Học Viên Xã {i:02d}") for i in range(LEARNERS - 1)]
 
+    asked: list[str] = []  # what each confirmation said before an action that cannot be undone
+
+    def confirm(dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
     def signed_in(user, path: str):
         page = browser.new_context(locale="vi-VN").new_page()
         page.set_default_timeout(20_000)
+        page.on("dialog", confirm)
         page.goto(f"{live_server.url}/login/?next={path}")
         page.fill("#id_username", user.username)
         page.fill("#id_password", PASSWORD)
@@ -135,6 +142,7 @@ def test_nominate_to_revoked_certificate(
     director.fill("#recognition_signed_on", day(0))
     director.fill("#recognition_signed_by", "Đỗ Văn Nam")
     submit(director, "#recognise-class")
+    assert asked[-1].startswith(f"Ra quyết định công nhận {LEARNERS} học viên")
     expect(director.locator("#recognition")).to_contain_text("12-QĐ/TTCT")
     pdf = director.request.get(live_server.url + director.locator("#recognition-pdf").get_attribute("href"))
     assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
@@ -142,7 +150,9 @@ def test_nominate_to_revoked_certificate(
     # The centre issues the certificates for the whole class, watching the progress.
     officer.reload()
     submit(officer, "#issue-credentials")
+    expect(officer.locator("#issue-preview")).to_contain_text(f"Cấp {LEARNERS} giấy chứng nhận")
     submit(officer, "#issue-class")
+    assert "000001/" in asked[-1] and f"{LEARNERS:06d}/" in asked[-1]
     expect(officer.locator(".job")).to_contain_text(f"{LEARNERS}/{LEARNERS}")
     expect(officer.locator(".job")).to_contain_text("Đã xong")
     assert Credential.objects.filter(enrolment__training_class=klass).count() == LEARNERS
@@ -161,6 +171,7 @@ def test_nominate_to_revoked_certificate(
     officer.select_option("#id_reason", "gian_lan")
     officer.fill("#id_authority", "Quyết định 9/QĐ-TTCT")
     submit(officer, "#revoke")
+    assert certificate.serial in asked[-1]
     expect(officer.locator("main")).to_contain_text("Đã thu hồi")
 
     public.reload()

@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from llct.credentials.choices import BlankStatus, CredentialKind, CredentialStatus
-from llct.credentials.models import Blank, BlankStock, CertificateRegister, Credential, IssueJob
+from llct.credentials.models import Blank, BlankStock, CertificateRegister, Credential, IssueJob, RegisterYear
 from llct.credentials.verification import PUBLIC_COLUMNS
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
@@ -135,3 +135,26 @@ def blank_institutions(user) -> QuerySet[Unit]:
 
 def scoped_enrolments(user) -> QuerySet[Enrolment]:
     return scoped(Enrolment.objects.all(), user, "training_class__institution")
+
+
+def class_issue_preview(training_class: TrainingClass, today: dt.date | None = None) -> dict:
+    """What "issue for the whole class" would do today: how many documents of which kind, and the register
+    numbers they would take (consecutive, unless someone issues from the same register meanwhile)."""
+    today = today or timezone.localdate()
+    kind = training_class.programme.output
+    count = class_pending(training_class).count()
+    register = CertificateRegister.objects.filter(institution=training_class.institution, kind=kind).first()
+    last = 0
+    if register is not None:
+        last = (
+            RegisterYear.objects.filter(register=register, year=today.year)
+            .values_list("last_number", flat=True)
+            .first()
+            or 0
+        )
+    return {
+        "count": count,
+        "kind": CredentialKind(kind).label,
+        "first": f"{last + 1:06d}/{today.year}",
+        "last": f"{last + count:06d}/{today.year}",
+    }

@@ -101,6 +101,7 @@ def class_detail(request: HttpRequest, class_pk: int) -> HttpResponse:
         .select_related("holder")
         .order_by("number"),
         "pending": sel.class_pending(klass),
+        "preview": sel.class_issue_preview(klass),
         "job": klass.issue_jobs.first(),
         "can_issue": can(request.user, Action.ISSUE_CREDENTIALS),
         "issue_form": IssueForm(auto_id=False),

@@ -93,6 +93,7 @@ def _context(request: HttpRequest, klass, bound: dict | None = None) -> dict:
         "deadlines": deadlines,
         "late": [d for d in deadlines if d["late"]],
         "recognition": recognition,
+        "completing": klass.enrolments.filter(completed=True).count(),
         "issuing": recognition is not None
         and klass.programme.output in (ProgrammeOutput.CERTIFICATE, ProgrammeOutput.DIPLOMA),
         "lecturers": selectors.class_lecturers(klass),

@@ -36,6 +36,11 @@
       });
     });
   }
+  // A form with data-confirm asks before it is sent: what will happen, in the page's language.
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+  }, true);
   document.addEventListener("DOMContentLoaded", function () { menu(); searchable(document); });
   document.addEventListener("htmx:load", function (event) { searchable(event.target); });
 })();
