@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from llct.eligibility.choices import Level, StudyMode
-from llct.registry.models import Unit
+from llct.registry.fields import UnitChoiceField, picker_units
 from llct.web.forms import DateField
 
 
@@ -29,7 +29,7 @@ class OnDateForm(forms.Form):
 class EligibleCadresForm(forms.Form):
     """Unit subtree, level, study mode and date of the eligible-cadres list."""
 
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), required=False)
+    unit = UnitChoiceField(label=_("Đơn vị"), required=False)
     level = forms.ChoiceField(label=_("Trình độ"), choices=Level.choices, initial=Level.TRUNG_CAP)
     mode = forms.ChoiceField(
         label=_("Hình thức học"), choices=[("", _("Mọi hình thức")), *StudyMode.choices], required=False
@@ -50,7 +50,7 @@ class EligibleCadresForm(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            self.fields["unit"].queryset = picker_units(units)
 
 
 class RegulationVersionForm(forms.Form):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from llct.registry import selectors
 from llct.registry.choices import PartyStatus, TheoryLevel
+from llct.registry.fields import UnitChoiceField, picker_units
 from llct.registry.models import Cadre, Post, Unit
 
 # In the model the empty string means "none" (not a Party member, no theory training); in a filter the
@@ -23,15 +24,6 @@ NONE = "none"
 
 def _with_none(choices, none_label) -> list[tuple[str, str]]:
     return [("", _("Tất cả")), (NONE, none_label)] + [(v, label) for v, label in choices if v]
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    """Units shown indented by depth, so the select reads like the tree."""
-
-    def label_from_instance(self, unit: Unit) -> str:
-        indent = "\u2003" * max(unit.depth - 1, 0)
-        ended = f" ({_('đến')} {unit.valid_to:%d/%m/%Y})" if unit.valid_to else ""
-        return f"{indent}{unit.name}{ended}"
 
 
 class CadreFilterSet(forms.Form):
@@ -60,9 +52,7 @@ class CadreFilterSet(forms.Form):
         super().__init__(data, **kwargs)
         self.user = user
         self.on = on or timezone.localdate()
-        self.fields["unit"].queryset = selectors.unit_list(user).only(
-            "pk", "name", "depth", "path", "valid_to"
-        )
+        self.fields["unit"].queryset = picker_units(selectors.unit_list(user), ended=True)
 
     def queryset(self) -> QuerySet[Cadre]:
         """The cadres the filter keeps; invalid values are ignored rather than widening the scope."""

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from llct.registry import selectors
 from llct.registry.choices import TheoryProof
-from llct.registry.filtersets import UnitChoiceField
+from llct.registry.fields import UnitChoiceField
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit, YearlyRating
 from llct.web.forms import DateField, dates_typed
 

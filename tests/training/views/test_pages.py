@@ -1,6 +1,7 @@
 """Training pages and API: the flow through HTTP, scope (404 outside) and roles (403)."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -159,3 +160,31 @@ def test_learner_actions_reward_discipline_and_roles(client, commune_class, user
     assert first.rewarded and second.status == "buoc_thoi_hoc" and second.final_mark is None
     page = client.get(f"/training/classes/{klass.pk}/").content.decode()
     assert "Buộc thôi học" in page
+
+
+def test_one_unit_picker_current_units_in_tree_order_sending_unit_from_the_cadre(
+    client, tree, programmes, users, make_cadre, engine
+):
+    """Issue 7, defect 4: the nomination form lists units in force today, in tree order, searchable; a
+    unit dissolved in 2025 is not offered; left empty, the sending unit is the cadre's own."""
+    plan = ps.plan_create(unit=tree["north"], year=2025, by=users["board"])
+    ps.quota_set(plan=plan, programme=programmes["trung_cap"], quota=5, by=users["board"])
+    ps.plan_approve(plan=plan, approving_body="BTV", document="1-QĐ", by=users["approver"])
+    client.force_login(users["board"])
+    page = client.get("/training/nominations/").content.decode()
+    picker = re.search(r'<select name="sending_unit".*?</select>', page, re.S).group(0)
+    assert "data-searchable" in picker
+    assert tree["district"].name not in picker and tree["old_commune"].name not in picker  # ended 30/06/2025
+    assert picker.index(tree["north"].name) < picker.index(tree["new_commune"].name)
+    cadre = make_cadre(tree["new_commune"], "Ngô Thị Mai")
+    form = dict(
+        cadre=cadre.code, programme=programmes["trung_cap"].pk, mode="tap_trung", nominated_on="01/12/2025"
+    )
+    response = client.post("/training/nominations/", form)
+    assert response.status_code == 302, re.findall(
+        r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S
+    )
+    assert Nomination.objects.get().sending_unit == tree["new_commune"]
+    eligibility = client.get("/eligibility/").content.decode()
+    unit_picker = re.search(r'<select name="unit".*?</select>', eligibility, re.S).group(0)
+    assert "data-searchable" in unit_picker and tree["district"].name not in unit_picker

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from llct.registry.filtersets import UnitChoiceField
+from llct.registry.fields import UnitChoiceField
 from llct.registry.models import Unit
 from llct.roster.files import SUFFIXES
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from llct.accounts.models import User
-from llct.registry.models import Unit
+from llct.registry.fields import UnitChoiceField, picker_units
 from llct.training import selectors
 from llct.training.choices import CommitteeRole, StudyMode
 from llct.training.models import Enrolment, Lecturer, Module, Nomination, Programme
@@ -12,7 +12,7 @@ from llct.web.forms import DateField
 
 
 class ClassForm(forms.Form):
-    institution = forms.ModelChoiceField(Unit.objects.none(), label=_("Cơ sở đào tạo"))
+    institution = UnitChoiceField(label=_("Cơ sở đào tạo"))
     programme = forms.ModelChoiceField(Programme.objects.filter(active=True), label=_("Chương trình"))
     code = forms.CharField(max_length=40, label=_("Mã lớp"))
     name = forms.CharField(max_length=255, label=_("Tên lớp"))
@@ -35,7 +35,7 @@ class ClassForm(forms.Form):
 
     def __init__(self, *args, institutions=None, lecturers=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["institution"].queryset = institutions
+        self.fields["institution"].queryset = picker_units(institutions)
         self.fields["homeroom_lecturer"].queryset = lecturers
 
     def clean(self):
@@ -90,7 +90,7 @@ class CommitteeForm(forms.Form):
 class CommuneListForm(forms.Form):
     """The learner list a commune sends: one cadre code or citizen ID per line."""
 
-    sending_unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Xã, phường, đặc khu gửi danh sách"))
+    sending_unit = UnitChoiceField(label=_("Xã, phường, đặc khu gửi danh sách"))
     cadres = forms.CharField(
         label=_("Danh sách học viên (mỗi dòng một mã cán bộ hoặc số CCCD)"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -98,7 +98,7 @@ class CommuneListForm(forms.Form):
 
     def __init__(self, *args, klass=None, user=None, **kwargs):
         super().__init__(*args, auto_id="list_%s", **kwargs)
-        self.fields["sending_unit"].queryset = selectors.list_senders(klass, user)
+        self.fields["sending_unit"].queryset = picker_units(selectors.list_senders(klass, user))
 
     def clean(self):
         data = super().clean()
@@ -161,7 +161,7 @@ class LecturerForm(forms.ModelForm):
 
     def __init__(self, *args, institutions=None, users=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["institution"].queryset = institutions
+        self.fields["institution"].queryset = picker_units(institutions)
         self.fields["user"].queryset = users if users is not None else User.objects.none()
         self.fields["user"].label = _("Tài khoản đăng nhập (để giảng viên tự chấm bài)")
         self.fields["user"].required = False

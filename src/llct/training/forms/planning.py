@@ -4,7 +4,7 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from llct.registry.models import Unit
+from llct.registry.fields import UnitChoiceField, picker_units
 from llct.training import selectors
 from llct.training.choices import StudyMode
 from llct.training.models import Programme
@@ -16,7 +16,7 @@ MODES = [("", "—"), *StudyMode.choices]
 
 
 class PlanForm(forms.Form):
-    unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Đơn vị"))
+    unit = UnitChoiceField(label=_("Đơn vị"))
     year = forms.IntegerField(
         label=_("Năm"),
         min_value=YEARS[0],
@@ -31,13 +31,13 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, auto_id="plan_%s", **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = picker_units(units)
 
 
 class QuotaForm(forms.Form):
     programme = forms.ModelChoiceField(Programme.objects.filter(active=True), label=_("Chương trình"))
     mode = forms.ChoiceField(choices=MODES, required=False, label=_("Hình thức"))
-    institution = forms.ModelChoiceField(Unit.objects.none(), required=False, label=_("Cơ sở đào tạo"))
+    institution = UnitChoiceField(required=False, label=_("Cơ sở đào tạo"))
     quota = forms.IntegerField(
         label=_("Chỉ tiêu"),
         min_value=0,
@@ -51,7 +51,7 @@ class QuotaForm(forms.Form):
 
     def __init__(self, *args, institutions=None, **kwargs):
         super().__init__(*args, auto_id="quota_%s", **kwargs)
-        self.fields["institution"].queryset = institutions
+        self.fields["institution"].queryset = picker_units(institutions)
 
 
 class PlanApproveForm(forms.Form):
@@ -74,7 +74,9 @@ class NominationForm(forms.Form):
     )
     programme = forms.ModelChoiceField(Programme.objects.filter(active=True), label=_("Chương trình"))
     mode = forms.ChoiceField(choices=MODES, required=False, label=_("Hình thức"))
-    sending_unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Đơn vị cử"))
+    sending_unit = UnitChoiceField(
+        label=_("Đơn vị cử"), required=False, help_text=_("Để trống: đơn vị quản lý cán bộ.")
+    )
     nominated_on = DateField(label=_("Ngày cử"))
     note = forms.CharField(required=False, label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}))
     special_authority = forms.CharField(
@@ -91,7 +93,7 @@ class NominationForm(forms.Form):
     def __init__(self, *args, user=None, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["sending_unit"].queryset = units
+        self.fields["sending_unit"].queryset = picker_units(units)
         self.fields["cadre"].widget.attrs.update(
             {
                 "list": "cadre-options",
@@ -115,6 +117,14 @@ class NominationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        cadre = data.get("cadre")
+        if cadre is not None and not data.get("sending_unit") and "sending_unit" not in self.errors:
+            managing = self.fields["sending_unit"].queryset.filter(pk=cadre.unit_id).first()
+            if managing is None:
+                self.add_error(
+                    "sending_unit", _("Chọn đơn vị cử: đơn vị quản lý cán bộ không thuộc danh sách.")
+                )
+            data["sending_unit"] = managing
         given = [name for name in self.SPECIAL if data.get(name)]
         if given and len(given) < len(self.SPECIAL):
             for name in self.SPECIAL:
