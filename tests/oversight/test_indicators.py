@@ -56,26 +56,34 @@ def test_indicator_counts_what_it_says(history, code):
 
 
 def test_a_year_filter_counts_that_year_only(history):
-    table = statistics_table(StatisticsQuery(indicators=("learner_places",), year_from=2024, year_to=2024), ("",))
+    table = statistics_table(
+        StatisticsQuery(indicators=("learner_places",), year_from=2024, year_to=2024), ("",)
+    )
     assert table.value(table.indicators[0]) == 4
 
 
 def test_filters_on_learners_and_units(history):
-    women = statistics_table(StatisticsQuery(indicators=("learner_places",), filters=(("sex", ("nu",)),)), ("",))
+    women = statistics_table(
+        StatisticsQuery(indicators=("learner_places",), filters=(("sex", ("nu",)),)), ("",)
+    )
     assert women.value(women.indicators[0]) == 3  # Hà Thị Cúc and two update-class learners
     minorities = statistics_table(
         StatisticsQuery(indicators=("completed",), filters=(("ethnicity", ("thieu_so",)),)), ("",)
     )
     assert minorities.value(minorities.indicators[0]) == 1
     schools = statistics_table(
-        StatisticsQuery(indicators=("classes_opened",), filters=(("institution_kind", ("truong_chinh_tri_tinh",)),)),
+        StatisticsQuery(
+            indicators=("classes_opened",), filters=(("institution_kind", ("truong_chinh_tri_tinh",)),)
+        ),
         ("",),
     )
     assert schools.value(schools.indicators[0]) == 2  # B and D
 
 
 def test_a_dimension_the_records_do_not_carry_leaves_the_cell_empty(history):
-    table = statistics_table(StatisticsQuery(indicators=("classes_opened", "learner_places"), rows=("sex",)), ("",))
+    table = statistics_table(
+        StatisticsQuery(indicators=("classes_opened", "learner_places"), rows=("sex",)), ("",)
+    )
     classes, places = table.indicators
     assert [table.value(classes, row) for row in table.row_keys] == [None, None]
     assert [table.value(places, row) for row in table.row_keys] == [8, 3]
@@ -114,20 +122,32 @@ def test_a_unit_counts_its_subtree_and_what_its_predecessors_did(history):
     )
     # Nothing was run by institutions under the new commune.
     assert commune.value(commune.indicators[0]) == 0
-    province = statistics_table(StatisticsQuery(indicators=("classes_opened",), rows=("unit",), unit="BS"), ("",))
+    province = statistics_table(
+        StatisticsQuery(indicators=("classes_opened",), rows=("unit",), unit="BS"), ("",)
+    )
     ind = province.indicators[0]
-    assert {r[0]: province.value(ind, r) for r in province.row_keys} == {"BS-H1": 1, "BS-TCT": 1, "BS-TTCT1": 1}
+    assert {r[0]: province.value(ind, r) for r in province.row_keys} == {
+        "BS-H1": 1,
+        "BS-TCT": 1,
+        "BS-TTCT1": 1,
+    }
     deeper = statistics_table(
         StatisticsQuery(indicators=("classes_opened",), rows=("unit",), unit="BS", depth=4), ("",)
     )
-    assert {r[0]: deeper.value(ind, r) for r in deeper.row_keys} == {"BS-H1-TT": 1, "BS-TCT": 1, "BS-TTCT1": 1}
+    assert {r[0]: deeper.value(ind, r) for r in deeper.row_keys} == {
+        "BS-H1-TT": 1,
+        "BS-TCT": 1,
+        "BS-TTCT1": 1,
+    }
 
 
 def test_a_unit_outside_the_scope_is_refused(history):
     from llct.oversight.statistics.engine import UnitOutOfScope
 
     with pytest.raises(UnitOutOfScope):
-        statistics_table(StatisticsQuery(indicators=("classes_opened",), unit="NH"), scope_paths(history.board))
+        statistics_table(
+            StatisticsQuery(indicators=("classes_opened",), unit="NH"), scope_paths(history.board)
+        )
 
 
 def test_the_catalogue_refuses_a_ratio_of_a_ratio():

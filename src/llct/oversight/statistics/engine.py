@@ -183,11 +183,51 @@ def _value_filter(indicator: Indicator, query: StatisticsQuery) -> Q:
     return where
 
 
+class Resolver:
+    """Unit ids of grouped rows read as the query's unit dimensions: as then or as now, at the depth."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.units = plan.units
+        self.now = plan.query.units == UnitsAs.NOW
+        self.root_path = plan.root.path if plan.root is not None else ""
+
+    def prepare(self, ids: set, *, ancestors: list[int] = ()) -> None:
+        self.units.load(pks=ids)
+        if self.plan.exact or self.now:
+            self.units.prepare_images(ids)
+        self.units.prepare_ancestors([self.effective(pk) for pk in ancestors], self.plan.depth)
+
+    def effective(self, pk: int):
+        return self.units.image(pk) if self.now else self.units.row(pk)
+
+    def code(self, dim: Dimension, value) -> str:
+        if value is None:
+            return ""
+        if not dim.is_unit:
+            return str(value)
+        row = self.effective(value)
+        if dim.code == "unit":
+            row = self.units.ancestor(row, self.plan.depth)
+        return getattr(row, dim.unit_attribute) if dim.unit_attribute else row.code
+
+    def counts_under_root(self, owner: int) -> bool:
+        """A row of a predecessor's subtree counts if it was under the root then or its image is now."""
+        units = self.units
+        return units.row(owner).path.startswith(self.root_path) or units.image(owner).path.startswith(
+            self.root_path
+        )
+
+
+def _unit_filters(query: StatisticsQuery) -> dict[str, set[str]]:
+    return {n: set(v) for n, v in query.filters if DIMENSIONS[n].is_unit}
+
+
 def _count(indicator: Indicator, plan: Plan, source: GroupSource) -> dict[tuple, int]:
     """The indicator's values by the query's dimensions (ALL where a dimension does not apply)."""
-    query, units = plan.query, plan.units
+    query = plan.query
     dims = [DIMENSIONS[d] for d in query.dimensions]
-    unit_filters = {n: set(v) for n, v in query.filters if DIMENSIONS[n].is_unit}
+    unit_filters = _unit_filters(query)
     keys = {f"d_{d.code}": d.expression(indicator) for d in dims if d.applies(indicator)}
     keys |= {f"d_{n}": DIMENSIONS[n].expression(indicator) for n in unit_filters}
     if plan.exact:
@@ -196,40 +236,32 @@ def _count(indicator: Indicator, plan: Plan, source: GroupSource) -> dict[tuple,
 
     where = _where(indicator, plan) & _value_filter(indicator, query)
     raw = list(source.groups(indicator, keys, where))
-    ids = {r[k] for r in raw for k in unit_keys if r[k] is not None}
-    units.load(pks=ids)
-    if plan.exact or query.units == UnitsAs.NOW:
-        units.prepare_images(ids)
-
-    def effective(pk: int):
-        return units.image(pk) if query.units == UnitsAs.NOW else units.row(pk)
-
-    if "d_unit" in keys:
-        units.prepare_ancestors([effective(r["d_unit"]) for r in raw if r["d_unit"] is not None], plan.depth)
-
-    def code_of(dim: Dimension, value) -> str:
-        if value is None:
-            return ""
-        if not dim.is_unit:
-            return str(value)
-        row = effective(value)
-        if dim.code == "unit":
-            row = units.ancestor(row, plan.depth)
-        return getattr(row, dim.unit_attribute) if dim.unit_attribute else row.code
-
-    root_path = plan.root.path if plan.root is not None else ""
+    resolver = Resolver(plan)
+    resolver.prepare(
+        {r[k] for r in raw for k in unit_keys if r[k] is not None},
+        ancestors=[r["d_unit"] for r in raw if r.get("d_unit") is not None],
+    )
     result: dict[tuple, int] = defaultdict(int)
     for r in raw:
-        owner = r.get("owner")
-        if owner is not None and not (
-            units.row(owner).path.startswith(root_path) or units.image(owner).path.startswith(root_path)
-        ):
+        if r.get("owner") is not None and not resolver.counts_under_root(r["owner"]):
             continue
-        if any(code_of(DIMENSIONS[n], r[f"d_{n}"]) not in v for n, v in unit_filters.items()):
+        if any(resolver.code(DIMENSIONS[n], r[f"d_{n}"]) not in v for n, v in unit_filters.items()):
             continue
-        key = tuple(code_of(d, r[f"d_{d.code}"]) if d.applies(indicator) else ALL for d in dims)
+        key = tuple(resolver.code(d, r[f"d_{d.code}"]) if d.applies(indicator) else ALL for d in dims)
         result[key] += r["value"] or 0
     return dict(result)
+
+
+def _plan(query: StatisticsQuery, scope: tuple[str, ...], on: dt.date | None) -> Plan:
+    root = _root(query, scope)
+    return Plan(
+        query=query,
+        scope=scope,
+        root=root,
+        depth=query.depth or _default_depth(root, scope),
+        lineage=lineage_paths(root) if root is not None else None,
+        units=Units(on or timezone.localdate()),
+    )
 
 
 def statistics_table(
@@ -241,15 +273,7 @@ def statistics_table(
 ) -> Table:
     """The table of `query` over the records of `scope` (materialised paths, e.g. `scope_paths(user)`;
     ("",) for the whole country), with units read on `on` (today) when counted as now."""
-    root = _root(query, scope)
-    plan = Plan(
-        query=query,
-        scope=scope,
-        root=root,
-        depth=query.depth or _default_depth(root, scope),
-        lineage=lineage_paths(root) if root is not None else None,
-        units=Units(on or timezone.localdate()),
-    )
+    plan = _plan(query, scope, on)
     catalogue = indicators()
     wanted = [catalogue[c] for c in query.indicators]
     bases = {code: catalogue[code] for ind in wanted for code in base_parts(ind)}
@@ -264,5 +288,31 @@ def statistics_table(
         groups=groups,
         units=plan.units,
         depth=plan.depth,
-        root=root,
+        root=plan.root,
     )
+
+
+def statistics_records(code: str, query: StatisticsQuery, scope: tuple[str, ...], *, on=None) -> QuerySet:
+    """The records a counted indicator's figure counts under `query` (whose filters may fix one cell:
+    year=2024, unit=…), the same rows `statistics_table` adds up, in a queryset for a list page."""
+    indicator = indicators()[code]
+    plan = _plan(query, scope, on)
+    source = OrmSource()
+    rows = source.queryset(indicator, _where(indicator, plan) & _value_filter(indicator, query))
+    resolver = Resolver(plan)
+    fact = indicator.source
+    checks = [
+        (fact.path(DIMENSIONS[n].role), DIMENSIONS[n], codes) for n, codes in _unit_filters(query).items()
+    ]
+    if plan.exact:
+        checks.append((fact.unit, None, None))
+    for path, dim, codes in checks:
+        ids = set(rows.order_by().values_list(path, flat=True).distinct()) - {None}
+        resolver.prepare(ids, ancestors=list(ids) if dim is not None and dim.code == "unit" else [])
+        keep = [
+            pk
+            for pk in ids
+            if (resolver.code(dim, pk) in codes if dim is not None else resolver.counts_under_root(pk))
+        ]
+        rows = rows.filter(**{f"{path}__in": keep})
+    return rows

@@ -72,8 +72,10 @@ class Fact:
     # Named conditions and quantities the catalogue refers to (comparisons between columns, computed sums).
     conditions: dict[str, Callable[[], Q]] = field(default_factory=dict)
     quantities: dict[str, Callable[[], object]] = field(default_factory=dict)
-    # The record list a figure links to: which columns to show, and the detail page of a row.
+    # The record list a figure links to: which columns to show, and the detail page of a row (a URL name
+    # and the lookup of the primary key it takes).
     columns: tuple[str, ...] = ()
+    link: tuple[str, str] | None = None
 
     def queryset(self) -> QuerySet:
         return self.model_class().objects.all()
@@ -106,6 +108,7 @@ FACTS: dict[str, Fact] = {
                 "ends_on",
                 "status",
             ),
+            link=("training:class_detail", "pk"),
         ),
         Fact(
             "enrolments",
@@ -126,6 +129,7 @@ FACTS: dict[str, Fact] = {
                 "training_class__ends_on",
                 "status",
             ),
+            link=("training:class_detail", "training_class"),
         ),
         Fact(
             "credentials",
@@ -148,6 +152,7 @@ FACTS: dict[str, Fact] = {
                 "status",
                 "revoked_on",
             ),
+            link=("credentials:credential_detail", "pk"),
         ),
         Fact(
             "nominations",
@@ -163,6 +168,7 @@ FACTS: dict[str, Fact] = {
                 "ever_approved": _logged(NominationStatus.APPROVED),
             },
             columns=("cadre__full_name", "programme__name", "sending_unit__name", "nominated_on", "status"),
+            link=("training:nomination_detail", "pk"),
         ),
         Fact(
             "plan_nominations",
@@ -182,6 +188,7 @@ FACTS: dict[str, Fact] = {
                 "nominated_on",
                 "status",
             ),
+            link=("training:nomination_detail", "pk"),
         ),
         Fact(
             "quotas",
@@ -200,6 +207,7 @@ FACTS: dict[str, Fact] = {
                 "institution__name",
                 "quota",
             ),
+            link=("training:plan_detail", "plan"),
         ),
         Fact(
             "sessions",
@@ -211,6 +219,7 @@ FACTS: dict[str, Fact] = {
             institution="training_class__institution",
             quantities={"periods": lambda: F("periods")},
             columns=("training_class__code", "date", "periods", "lecturer__full_name", "topic"),
+            link=("training:class_detail", "training_class"),
         ),
         Fact(
             "briefings",
@@ -218,6 +227,7 @@ FACTS: dict[str, Fact] = {
             "oversight.Briefing",
             unit="organiser",
             columns=("date", "topic", "organiser__name", "kind"),
+            link=("statistics:briefing_detail", "pk"),
         ),
         Fact(
             "briefing_attendance",
@@ -233,6 +243,7 @@ FACTS: dict[str, Fact] = {
                 "unit__name",
                 "attendees",
             ),
+            link=("statistics:briefing_detail", "briefing"),
         ),
     )
 }
