@@ -17,8 +17,18 @@ from .engine import StatisticsQuery
 FILTERS = tuple(code for code in DIMENSIONS if code not in ("year", "unit"))
 
 
+# A cell of the table fixes its dimensions' codes through `cell_<dimension>` (the figure's records);
+# "-" stands for the empty code (a programme of no level, a learner of unknown ethnicity).
+CELL = "cell_"
+EMPTY = "-"
+
+
 def _codes(text: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.strip() for c in (text or "").split(",") if c.strip()))
+
+
+def _filter_codes(text: str | None) -> tuple[str, ...]:
+    return tuple("" if c == EMPTY else c for c in _codes(text))
 
 
 def _number(params, name: str) -> int | None:
@@ -33,7 +43,12 @@ def _number(params, name: str) -> int | None:
 def query_from_params(params) -> StatisticsQuery:
     """The query of a mapping of parameters (a QueryDict, a dict); AppError on a wrong one."""
     year = _number(params, "year")
-    filters = tuple((name, _codes(params.get(name))) for name in FILTERS if _codes(params.get(name)))
+    filters = tuple((name, _filter_codes(params.get(name))) for name in FILTERS if _codes(params.get(name)))
+    filters += tuple(
+        (name, _filter_codes(params.get(CELL + name)))
+        for name in DIMENSIONS
+        if _codes(params.get(CELL + name))
+    )
     return StatisticsQuery(
         indicators=_codes(params.get("indicators")),
         rows=_codes(params.get("rows")),
@@ -47,6 +62,11 @@ def query_from_params(params) -> StatisticsQuery:
     )
 
 
+def cell_params(dimensions, codes) -> dict[str, str]:
+    """The parameters that fix a cell (row and column codes of `dimensions`) for its records' list."""
+    return {CELL + d: c or EMPTY for d, c in zip(dimensions, codes, strict=True)}
+
+
 def query_params(query: StatisticsQuery, **changes) -> dict[str, str]:
     """The parameters of `query` (with `changes`), empty ones left out."""
     params = {
@@ -58,7 +78,7 @@ def query_params(query: StatisticsQuery, **changes) -> dict[str, str]:
         "unit": query.unit,
         "units": query.units,
         "depth": str(query.depth or ""),
-        **{name: ",".join(values) for name, values in query.filters},
+        **{name: ",".join(v or EMPTY for v in values) for name, values in query.filters},
     }
     params.update({k: str(v) for k, v in changes.items()})
     return {k: v for k, v in params.items() if v}
