@@ -75,7 +75,9 @@ class StatisticsOut(Schema):
     cells: list[CellOut]
     row_totals: list[RowTotalOut]
     column_totals: list[ColumnTotalOut]
-    subtotals: list[RowTotalOut] = Field(description="cộng theo các chiều đầu của hàng")
+    subtotals: list[CellOut] = Field(
+        description="cộng theo các chiều đầu của hàng, từng cột (column rỗng: cộng mọi cột)"
+    )
     total: dict[str, Value]
 
 

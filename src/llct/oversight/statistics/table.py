@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from llct.registry.choices import Sector, UnitKind
 from llct.registry.models import Unit
 
-from .catalogue import Indicator
+from .catalogue import Indicator, base_parts
 from .dimensions import DIMENSIONS, Dimension, choice_labels
 
 ALL = "*"  # a dimension the indicator's rows do not carry
@@ -70,6 +70,15 @@ class Table:
     def _base_value(self, base: str, fixed: tuple[int, ...], codes: tuple[str, ...]) -> int | None:
         sums = self._marginal(base, fixed)
         return None if sums is None else sums.get(codes, 0)
+
+    def carries(self, indicator: Indicator) -> bool:
+        """Whether the indicator's records carry every dimension of the rows and columns (else its cells
+        are empty and only its total is a figure)."""
+        return all(
+            self.groups[code] is not None
+            and all(DIMENSIONS[d].applies(self.bases[code]) for d in self.query.dimensions)
+            for code in base_parts(indicator)
+        )
 
     def value(self, indicator: Indicator, row: tuple[str, ...] = (), column: tuple[str, ...] | None = None):
         """The figure of `indicator` for a row (or the first dimensions of one, for a subtotal; () for all
@@ -201,7 +210,11 @@ class Table:
         subtotals = []
         for depth in range(1, len(self.row_dims)):
             for prefix in dict.fromkeys(k[:depth] for k in self.row_keys):
-                subtotals.append({"row": list(prefix), "values": values(prefix, None)})
+                for column in self.column_keys if has_columns else []:
+                    subtotals.append(
+                        {"row": list(prefix), "column": list(column), "values": values(prefix, column)}
+                    )
+                subtotals.append({"row": list(prefix), "column": [], "values": values(prefix, None)})
         return {
             "indicators": [
                 {"code": i.code, "label": i.label, "unit": i.unit, "basis": i.basis} for i in self.indicators
