@@ -24,7 +24,10 @@ def statistics_url_kwargs(w) -> tuple[dict, dict]:
 
 STATISTICS_ACTIONS = {"statistics:briefing_detail": Action.VIEW_STATISTICS}
 
-_EVERY_UNIT = "indicators=learner_places,classes_opened,credentials_issued,briefing_attendance&rows=unit,institution,sending_unit"
+_EVERY_UNIT = (
+    "indicators=learner_places,classes_opened,credentials_issued,briefing_attendance"
+    "&rows=unit,institution,sending_unit"
+)
 STATISTICS_LIST_QUERIES = {
     "statistics:page": f"?{_EVERY_UNIT}&depth=9",
     "statistics:csv": f"?{_EVERY_UNIT}",

@@ -26,7 +26,8 @@ from .params import CELL, EMPTY, cell_params, query_from_params, query_params
 from .records import record_columns, record_rows
 
 DEFAULT_INDICATORS = "classes_opened,learner_places"
-CHART_YEARS = 7
+CHART_YEARS = 7  # the chart shows at least these years up to the period's end…
+CHART_MAX_YEARS = 15  # …and at most these
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
@@ -67,7 +68,8 @@ def _table(request: HttpRequest, query: StatisticsQuery):
 
 
 def _chart(request: HttpRequest, query: StatisticsQuery) -> dict | None:
-    """The first indicator by year (the last years up to the period's end), stacked by level."""
+    """The first indicator by year (the period, or at least the last seven years up to its end), stacked by
+    level."""
     indicator = indicators()[query.indicators[0]]
     last = query.year_to or timezone.localdate().year
     by_year = StatisticsQuery(
@@ -75,20 +77,21 @@ def _chart(request: HttpRequest, query: StatisticsQuery) -> dict | None:
         rows=("year",),
         columns=("level",),
         filters=query.filters,
-        year_from=max(query.year_from or 0, last - CHART_YEARS + 1),
+        year_from=max(min(query.year_from or last, last - CHART_YEARS + 1), last - CHART_MAX_YEARS + 1),
         year_to=last,
         unit=query.unit,
         units=query.units,
     )
     table = _table(request, by_year)
-    if not table.row_keys or table.row_keys == [()]:
-        return None
-    years = [row[0] for row in table.row_keys]
-    stacked = [c for c in table.column_keys if any(table.value(indicator, r, c) for r in table.row_keys)]
+    years = [(str(y),) for y in range(by_year.year_from, last + 1)]
+    stacked = [c for c in table.column_keys if any(table.value(indicator, y, c) for y in years)]
     series = [
-        {"name": table.column_label(c), "data": [table.value(indicator, r, c) for r in table.row_keys]}
+        {"name": table.column_label(c), "data": [table.value(indicator, y, c) for y in years]}
         for c in stacked
-    ] or [{"name": indicator.label, "data": [table.value(indicator, r) for r in table.row_keys]}]
+    ] or [{"name": indicator.label, "data": [table.value(indicator, y) for y in years]}]
+    if not any(v for s in series for v in s["data"]):
+        return None
+    years = [y for (y,) in years]
     return {"title": f"{indicator.label} ({indicator.unit})", "years": years, "series": series}
 
 
