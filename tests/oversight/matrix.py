@@ -32,5 +32,6 @@ STATISTICS_LIST_QUERIES = {
     "statistics:page": f"?{_EVERY_UNIT}&depth=9",
     "statistics:csv": f"?{_EVERY_UNIT}",
     "api:statistics": f"?{_EVERY_UNIT}",
+    "statistics:report": "?report=province_yearly&year=2025&format=xlsx",
     "statistics:records": "?indicators=learner_places,credentials_issued,classes_opened,briefing_attendance",
 }

@@ -24,6 +24,8 @@ from .engine import StatisticsQuery, UnitOutOfScope, statistics_records, statist
 from .forms import AttendanceFormSet, BriefingForm, StatisticsForm
 from .params import CELL, EMPTY, cell_params, query_from_params, query_params
 from .records import record_columns, record_rows
+from .report_files import report_csv, report_pdf, report_xlsx
+from .reports import layouts, report_build
 
 DEFAULT_INDICATORS = "classes_opened,learner_places"
 CHART_YEARS = 7  # the chart shows at least these years up to the period's end…
@@ -170,6 +172,24 @@ def _breadcrumb(request: HttpRequest, query: StatisticsQuery, table) -> list[dic
     return out
 
 
+def _report_links(query: StatisticsQuery) -> list[dict]:
+    """The standard reports for the period's last year and the chosen unit, in each format."""
+    year = query.year_to or timezone.localdate().year - 1
+    url = reverse("statistics:report")
+    params = {"year": year, "unit": query.unit, "units": query.units}
+    return [
+        {
+            "title": layout.title.format(year=year, next_year=year + 1),
+            "basis": layout.basis,
+            "links": {
+                kind: f"{url}?{urlencode({'report': code, **params, 'format': kind})}"
+                for kind in ("xlsx", "pdf")
+            },
+        }
+        for code, layout in layouts().items()
+    ]
+
+
 @require(Action.VIEW_STATISTICS)
 def statistics_page(request: HttpRequest) -> HttpResponse:
     params = _params(request)
@@ -190,6 +210,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
             "breadcrumb": _breadcrumb(request, query, table),
             "csv_url": f"{reverse('statistics:csv')}?{urlencode(query_params(query))}",
             "api_url": f"{reverse('api:statistics')}?{urlencode(query_params(query))}",
+            "reports": _report_links(query),
         }
     template = "statistics/_result.html" if request.htmx else "statistics/page.html"
     return render(request, template, context)
@@ -307,3 +328,43 @@ def briefing_new(request: HttpRequest) -> HttpResponse:
         "statistics/briefing_form.html",
         {"form": form, "formset": formset, "more_rows": extra + 5},
     )
+
+
+REPORT_FORMATS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "pdf": ("application/pdf", "pdf"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+}
+
+
+@require(Action.VIEW_STATISTICS)
+def report_download(request: HttpRequest) -> HttpResponse:
+    """A standard report of the user's scope (or a unit in it) for a year, as .xlsx, PDF or CSV."""
+    get = request.GET
+    code = get.get("report", "")
+    kind = get.get("format", "xlsx")
+    year = get.get("year", "")
+    if code not in layouts() or kind not in REPORT_FORMATS:
+        raise Http404
+    try:
+        report = report_build(
+            code,
+            int(year) if year.isdigit() else timezone.localdate().year - 1,
+            scope_paths(request.user),
+            unit=get.get("unit", "").strip(),
+            units=get.get("units", "as_then"),
+        )
+    except UnitOutOfScope as exc:
+        raise Http404(exc.messages[0]) from exc
+    except AppError as exc:
+        return HttpResponse(exc.messages[0], status=400, content_type="text/plain; charset=utf-8")
+    content_type, suffix = REPORT_FORMATS[kind]
+    response = HttpResponse(content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{code}-{report.year}.{suffix}"'
+    if kind == "xlsx":
+        report_xlsx(report, response)
+    elif kind == "pdf":
+        response.write(report_pdf(report))
+    else:
+        report_csv(report, response)
+    return response
