@@ -172,6 +172,9 @@ def _breadcrumb(request: HttpRequest, query: StatisticsQuery, table) -> list[dic
     return out
 
 
+FORMATS = ("xlsx", "pdf")
+
+
 def _report_links(query: StatisticsQuery) -> list[dict]:
     """The standard reports for the period's last year and the chosen unit, in each format."""
     year = query.year_to or timezone.localdate().year - 1
