@@ -129,6 +129,8 @@ def test_the_api_counts_only_the_callers_scope(client, history):
     client.force_login(history.south_board)
     data = _api(client, "indicators=learner_places")
     assert data["total"] == {"learner_places": 2}  # Nam Hà's class D only
+    sexes = _api(client, "indicators=learner_places,classes_opened&rows=sex")
+    assert [i["carried"] for i in sexes["indicators"]] == [True, False]
     assert client.get(f"{reverse('api:statistics')}?indicators=learner_places&unit=BS").status_code == 404
     assert client.get(f"{reverse('api:statistics')}?indicators=nothing").status_code == 422
     client.force_login(history.lecturer)

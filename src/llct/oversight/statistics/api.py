@@ -46,6 +46,7 @@ class IndicatorOut(Schema):
     label: str
     unit: str
     basis: str
+    carried: bool = Field(description="false: its records do not carry every dimension asked (cells null)")
 
 
 class CellOut(Schema):

@@ -217,7 +217,14 @@ class Table:
                 subtotals.append({"row": list(prefix), "column": [], "values": values(prefix, None)})
         return {
             "indicators": [
-                {"code": i.code, "label": i.label, "unit": i.unit, "basis": i.basis} for i in self.indicators
+                {
+                    "code": i.code,
+                    "label": i.label,
+                    "unit": i.unit,
+                    "basis": i.basis,
+                    "carried": self.carries(i),
+                }
+                for i in self.indicators
             ],
             "rows": list(self.query.rows),
             "columns": list(self.query.columns),
