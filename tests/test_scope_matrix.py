@@ -34,6 +34,7 @@ from tests.credentials.matrix import (
     credentials_world,
     verification_kwargs,
 )
+from tests.oversight.matrix import STATISTICS_ACTIONS, STATISTICS_LIST_QUERIES, statistics_url_kwargs
 from tests.training.matrix import TRAINING_ACTIONS, TRAINING_POST_URLS, TRAINING_URLS, training_url_kwargs
 
 Kwargs = dict[str, object]
@@ -75,6 +76,7 @@ OBJECT_URLS: dict[str, Factory] = {
     **{name: (lambda w, name=name: training_url_kwargs(w, name)) for name in TRAINING_URLS},
     **{name: (lambda w, name=name: credentials_url_kwargs(w, name)) for name in CREDENTIALS_URLS},
     **dict.fromkeys(PUBLIC_VERIFICATION_URLS, verification_kwargs),
+    "statistics:briefing_detail": statistics_url_kwargs,
 }
 
 # URLs that only accept POST: the matrix posts an empty form and expects this status inside the scope
@@ -103,6 +105,7 @@ REQUIRED_ACTION: dict[str, Action] = {
     "eligibility:version_edit": Action.EDIT_CATALOGUE,
     **TRAINING_ACTIONS,
     **CREDENTIALS_ACTIONS,
+    **STATISTICS_ACTIONS,
 }
 
 
@@ -216,6 +219,7 @@ OUTSIDE_MARKERS = ("Trần Văn Nam", "Tỉnh Nam Hà", "Xã Hòa Bình", "MATRI
 LIST_QUERIES = {
     "eligibility:eligible_cadres": "?level=trung_cap&show=all&on=2026-01-05",
     "api:cadre_list": "?limit=1000",
+    **STATISTICS_LIST_QUERIES,
 }
 
 

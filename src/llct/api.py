@@ -23,6 +23,7 @@ api.add_router("/registry/", registry_router)
 api.add_router("/credentials/", "llct.credentials.api.router")
 api.add_router("/eligibility/", "llct.eligibility.api.router")
 api.add_router("/training/", "llct.training.api.router")
+api.add_router("/statistics", "llct.oversight.statistics.api.router")
 
 
 @api.exception_handler(AppError)

@@ -16,6 +16,8 @@ class Action(StrEnum):
     ENTER_MARKS = "enter_marks"
     ISSUE_CREDENTIALS = "issue_credentials"
     APPROVE = "approve"  # plans, nominations, recognition decisions
+    VIEW_STATISTICS = "view_statistics"  # statistics, standard reports, their exports
+    RECORD_BRIEFING = "record_briefing"  # briefings and resolution-study conferences, by headcount
 
 
 _ALLOWED: dict[Role, frozenset[Action]] = {
@@ -28,6 +30,8 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.RECORD_SPECIAL_CASE,
             Action.MANAGE_NOMINATIONS,
             Action.APPROVE,
+            Action.VIEW_STATISTICS,
+            Action.RECORD_BRIEFING,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -38,6 +42,8 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.ENTER_MARKS,
             Action.ISSUE_CREDENTIALS,
             Action.APPROVE,
+            Action.VIEW_STATISTICS,
+            Action.RECORD_BRIEFING,
         }
     ),
     Role.ACADEMIC_OFFICER: frozenset(
@@ -47,10 +53,12 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.RUN_TRAINING,
             Action.ENTER_MARKS,
             Action.ISSUE_CREDENTIALS,
+            Action.VIEW_STATISTICS,
+            Action.RECORD_BRIEFING,
         }
     ),
     Role.LECTURER: frozenset({Action.VIEW, Action.ENTER_MARKS}),
-    Role.INSPECTOR: frozenset({Action.VIEW}),
+    Role.INSPECTOR: frozenset({Action.VIEW, Action.VIEW_STATISTICS}),
 }
 
 

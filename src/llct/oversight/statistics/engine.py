@@ -1,0 +1,318 @@
+"""The one query behind every figure: the page, the API, the command line and the reports call
+`statistics_table`.
+
+A query names indicators, the dimensions of its rows and columns, filters, a period, a unit (the root of
+the subtree counted) and whether units are read as they were or as they are now. Each counted indicator
+is one grouped query (`values().annotate()`) over its fact, cut to the user's scope and the unit's
+subtree by materialised-path prefix; unit dimensions are grouped by unit id and resolved afterwards
+through the units' images (`units.py`), in Python over the groups, never over the rows.
+
+`GroupSource` is the seam for kept aggregates: anything answering `groups()` with the same rows (a table
+of sums per class and outcome refreshed by the task queue) can stand in for the database's facts.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Protocol
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.lookups import In
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from llct.errors import AppError
+from llct.registry.models import Unit
+
+from .catalogue import Indicator, base_parts, indicators
+from .choices import UnitsAs
+from .dimensions import DIMENSIONS, Dimension
+from .table import ALL, Table
+from .units import Units, lineage_paths
+
+MAX_DIMENSIONS = 4
+
+
+class UnitOutOfScope(AppError):
+    """The unit asked for lies outside the user's scope (the web and the API answer 404)."""
+
+
+@dataclass(frozen=True)
+class StatisticsQuery:
+    indicators: tuple[str, ...]
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    unit: str = ""
+    units: str = UnitsAs.THEN
+    depth: int | None = None
+
+    def __post_init__(self) -> None:
+        known = indicators()
+        unknown = [c for c in self.indicators if c not in known]
+        if not self.indicators or unknown:
+            raise AppError(
+                _("Chỉ tiêu không có trong danh mục: %(codes)s.") % {"codes": ", ".join(unknown) or "—"},
+                field="indicators",
+            )
+        dims = (*self.rows, *self.columns)
+        bad = [d for d in (*dims, *(f for f, _v in self.filters)) if d not in DIMENSIONS]
+        if bad:
+            raise AppError(_("Không có chiều thống kê: %(codes)s.") % {"codes": ", ".join(bad)}, field="rows")
+        if len(set(dims)) != len(dims) or len(dims) > MAX_DIMENSIONS:
+            raise AppError(
+                _("Hàng và cột dùng tối đa %(n)s chiều, mỗi chiều một lần.") % {"n": MAX_DIMENSIONS},
+                field="rows",
+            )
+        if self.units not in UnitsAs.values:
+            raise AppError(_("Cách tính đơn vị phải là as_then hoặc as_now."), field="units")
+        if self.year_from and self.year_to and self.year_from > self.year_to:
+            raise AppError(_("Năm bắt đầu không thể sau năm kết thúc."), field="year_from")
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        return (*self.rows, *self.columns)
+
+    def filter_values(self, code: str) -> tuple[str, ...] | None:
+        return next((values for name, values in self.filters if name == code), None)
+
+
+def _within(paths: Iterable[str], lookup: str) -> Q:
+    paths = tuple(paths)
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(**{f"{lookup}__path__startswith": p}) for p in paths))
+
+
+class GroupSource(Protocol):
+    def groups(self, indicator: Indicator, keys: dict[str, object], where: Q) -> Iterable[dict]: ...
+
+
+class OrmSource:
+    """Counts straight from the records (the facts' models)."""
+
+    def queryset(self, indicator: Indicator, where: Q) -> QuerySet:
+        fact = indicator.source
+        rows = fact.queryset().filter(**dict(indicator.filter))
+        for lookup, value in indicator.exclude:
+            rows = rows.exclude(**{lookup: value})
+        for name in indicator.conditions:
+            rows = rows.filter(fact.conditions[name]())
+        return rows.filter(where)
+
+    def groups(self, indicator: Indicator, keys: dict[str, object], where: Q) -> Iterable[dict]:
+        rows = self.queryset(indicator, where)
+        measure = (
+            Sum(indicator.source.quantities[indicator.quantity]()) if indicator.kind == "sum" else Count("pk")
+        )
+        if not keys:
+            return [rows.aggregate(value=measure)]
+        return rows.order_by().values(**keys).annotate(value=measure)
+
+
+@dataclass
+class Plan:
+    """What one query needs, worked out once for all its indicators."""
+
+    query: StatisticsQuery
+    scope: tuple[str, ...]
+    root: Unit | None
+    depth: int
+    lineage: tuple[str, ...] | None
+    units: Units
+    exact: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Rows from a predecessor's subtree count under the root only if they were under it or their
+        # image is: the prefix filter alone would also take a split district's rows (counted elsewhere now).
+        self.exact = self.root is not None and self.lineage != (self.root.path,)
+
+
+def _root(query: StatisticsQuery, scope: tuple[str, ...]) -> Unit | None:
+    if not query.unit:
+        return None
+    unit = Unit.objects.filter(code=query.unit).first()
+    if unit is None or not any(unit.path.startswith(p) for p in scope):
+        raise UnitOutOfScope(_("Không có đơn vị %(code)s trong phạm vi của bạn.") % {"code": query.unit})
+    return unit
+
+
+def _default_depth(root: Unit | None, scope: tuple[str, ...]) -> int:
+    """One level below the root, or below the scope's top (the provinces for the whole country)."""
+    if root is not None:
+        return root.depth + 1
+    top = min((len(p) for p in scope), default=0) // Unit.steplen
+    return max(top, 1) + 1
+
+
+def _where(indicator: Indicator, plan: Plan) -> Q:
+    fact, query = indicator.source, plan.query
+    where = _within(plan.scope, fact.unit)
+    if plan.lineage is not None:
+        where &= _within(plan.lineage, fact.unit)
+    if query.year_from:
+        start = query.year_from if indicator.year_only else dt.date(query.year_from, 1, 1)
+        where &= Q(**{f"{indicator.date}__gte": start})
+    if query.year_to:
+        end = query.year_to if indicator.year_only else dt.date(query.year_to, 12, 31)
+        where &= Q(**{f"{indicator.date}__lte": end})
+    return where
+
+
+def _applies(indicator: Indicator, query: StatisticsQuery) -> bool:
+    """An indicator filtered by a dimension its rows do not carry has no figure (not zero)."""
+    return all(DIMENSIONS[name].applies(indicator) for name, _values in query.filters)
+
+
+def _typed(dim: Dimension, values: tuple[str, ...]) -> list:
+    return [int(v) for v in values if v.isdigit()] if dim.code in ("year", "month") else list(values)
+
+
+def _value_filter(indicator: Indicator, query: StatisticsQuery) -> Q:
+    """The query's filters on value dimensions, as conditions on the grouped expressions."""
+    where = Q()
+    for name, values in query.filters:
+        dim = DIMENSIONS[name]
+        if not dim.is_unit:
+            where &= Q(In(dim.expression(indicator), _typed(dim, values)))
+    return where
+
+
+class Resolver:
+    """Unit ids of grouped rows read as the query's unit dimensions: as then or as now, at the depth."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.units = plan.units
+        self.now = plan.query.units == UnitsAs.NOW
+        self.root_path = plan.root.path if plan.root is not None else ""
+
+    def prepare(self, ids: set, *, ancestors: list[int] = ()) -> None:
+        self.units.load(pks=ids)
+        if self.plan.exact or self.now:
+            self.units.prepare_images(ids)
+        self.units.prepare_ancestors([self.effective(pk) for pk in ancestors], self.plan.depth)
+
+    def effective(self, pk: int):
+        return self.units.image(pk) if self.now else self.units.row(pk)
+
+    def code(self, dim: Dimension, value) -> str:
+        if value is None:
+            return ""
+        if not dim.is_unit:
+            return str(value)
+        row = self.effective(value)
+        if dim.code == "unit":
+            row = self.units.ancestor(row, self.plan.depth)
+        return getattr(row, dim.unit_attribute) if dim.unit_attribute else row.code
+
+    def counts_under_root(self, owner: int) -> bool:
+        """A row of a predecessor's subtree counts if it was under the root then or its image is now."""
+        units = self.units
+        return units.row(owner).path.startswith(self.root_path) or units.image(owner).path.startswith(
+            self.root_path
+        )
+
+
+def _unit_filters(query: StatisticsQuery) -> dict[str, set[str]]:
+    return {n: set(v) for n, v in query.filters if DIMENSIONS[n].is_unit}
+
+
+def _count(indicator: Indicator, plan: Plan, source: GroupSource) -> dict[tuple, int]:
+    """The indicator's values by the query's dimensions (ALL where a dimension does not apply)."""
+    query = plan.query
+    dims = [DIMENSIONS[d] for d in query.dimensions]
+    unit_filters = _unit_filters(query)
+    keys = {f"d_{d.code}": d.expression(indicator) for d in dims if d.applies(indicator)}
+    keys |= {f"d_{n}": DIMENSIONS[n].expression(indicator) for n in unit_filters}
+    if plan.exact:
+        keys["owner"] = DIMENSIONS["unit"].expression(indicator)
+    unit_keys = [k for k in keys if k == "owner" or DIMENSIONS[k[2:]].is_unit]
+
+    where = _where(indicator, plan) & _value_filter(indicator, query)
+    raw = list(source.groups(indicator, keys, where))
+    resolver = Resolver(plan)
+    resolver.prepare(
+        {r[k] for r in raw for k in unit_keys if r[k] is not None},
+        ancestors=[r["d_unit"] for r in raw if r.get("d_unit") is not None],
+    )
+    result: dict[tuple, int] = defaultdict(int)
+    for r in raw:
+        if r.get("owner") is not None and not resolver.counts_under_root(r["owner"]):
+            continue
+        if any(resolver.code(DIMENSIONS[n], r[f"d_{n}"]) not in v for n, v in unit_filters.items()):
+            continue
+        key = tuple(resolver.code(d, r[f"d_{d.code}"]) if d.applies(indicator) else ALL for d in dims)
+        result[key] += r["value"] or 0
+    return dict(result)
+
+
+def _plan(query: StatisticsQuery, scope: tuple[str, ...], on: dt.date | None) -> Plan:
+    root = _root(query, scope)
+    return Plan(
+        query=query,
+        scope=scope,
+        root=root,
+        depth=query.depth or _default_depth(root, scope),
+        lineage=lineage_paths(root) if root is not None else None,
+        units=Units(on or timezone.localdate()),
+    )
+
+
+def statistics_table(
+    query: StatisticsQuery,
+    scope: tuple[str, ...],
+    *,
+    on: dt.date | None = None,
+    source: GroupSource | None = None,
+) -> Table:
+    """The table of `query` over the records of `scope` (materialised paths, e.g. `scope_paths(user)`;
+    ("",) for the whole country), with units read on `on` (today) when counted as now."""
+    plan = _plan(query, scope, on)
+    catalogue = indicators()
+    wanted = [catalogue[c] for c in query.indicators]
+    bases = {code: catalogue[code] for ind in wanted for code in base_parts(ind)}
+    groups = {
+        code: _count(ind, plan, source or OrmSource()) if _applies(ind, query) else None
+        for code, ind in bases.items()
+    }
+    return Table(
+        query=query,
+        indicators=wanted,
+        bases=bases,
+        groups=groups,
+        units=plan.units,
+        depth=plan.depth,
+        root=plan.root,
+    )
+
+
+def statistics_records(code: str, query: StatisticsQuery, scope: tuple[str, ...], *, on=None) -> QuerySet:
+    """The records a counted indicator's figure counts under `query` (whose filters may fix one cell:
+    year=2024, unit=…), the same rows `statistics_table` adds up, in a queryset for a list page."""
+    indicator = indicators()[code]
+    plan = _plan(query, scope, on)
+    source = OrmSource()
+    rows = source.queryset(indicator, _where(indicator, plan) & _value_filter(indicator, query))
+    resolver = Resolver(plan)
+    fact = indicator.source
+    checks = [
+        (fact.path(DIMENSIONS[n].role), DIMENSIONS[n], codes) for n, codes in _unit_filters(query).items()
+    ]
+    if plan.exact:
+        checks.append((fact.unit, None, None))
+    for path, dim, codes in checks:
+        ids = set(rows.order_by().values_list(path, flat=True).distinct()) - {None}
+        resolver.prepare(ids, ancestors=list(ids) if dim is not None and dim.code == "unit" else [])
+        keep = [
+            pk
+            for pk in ids
+            if (resolver.code(dim, pk) in codes if dim is not None else resolver.counts_under_root(pk))
+        ]
+        rows = rows.filter(**{f"{path}__in": keep})
+    return rows
