@@ -124,7 +124,14 @@ def eligible_cadre_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("export", None)
-    context = {"form": form, "result": result, "page": page, "query": query.urlencode(), "load_error": error}
+    context = {
+        "form": form,
+        "result": result,
+        "page": page,
+        "query": query.urlencode(),
+        "load_error": error,
+        "may_nominate": result is not None and can(request.user, Action.MANAGE_NOMINATIONS),
+    }
     return render(request, "eligibility/eligible_cadres.html", context)
 
 

@@ -50,6 +50,11 @@ def classes_waiting(user, work: str, today) -> QuerySet[TrainingClass]:
     return class_list(user).filter(CLASS_WORK[work][1](today))
 
 
+def nominable_cadres(user) -> QuerySet[Cadre]:
+    """Cadres the user may nominate: those their scope manages."""
+    return scoped(Cadre.objects.all(), user)
+
+
 def nomination_list(user) -> QuerySet[Nomination]:
     """Nominations sent by units of the user's subtree, or admitted to classes of their institutions."""
     return Nomination.objects.filter(

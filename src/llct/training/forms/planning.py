@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from llct.registry.fields import UnitChoiceField, picker_units
+from llct.registry.models import Cadre
 from llct.training import selectors
 from llct.training.choices import StudyMode
-from llct.training.models import Programme
+from llct.training.models import Nomination, Programme
 from llct.training.services.nominations import SpecialCaseTerms
 from llct.training.services.plans import YEARS
 from llct.web.forms import DateField
@@ -153,3 +154,41 @@ class NominationForm(forms.Form):
             "note": data["note"],
             "special_terms": terms,
         }
+
+
+class BulkNominationForm(forms.Form):
+    """Nominate the cadres ticked on the eligible list: one programme, mode and date for all."""
+
+    cadres = forms.ModelMultipleChoiceField(
+        Cadre.objects.none(),
+        label=_("Cán bộ"),
+        error_messages={"required": _("Đánh dấu ít nhất một cán bộ trong danh sách.")},
+    )
+    programme = forms.ModelChoiceField(Programme.objects.filter(active=True), label=_("Chương trình"))
+    mode = forms.ChoiceField(choices=MODES, required=False, label=_("Hình thức"))
+    nominated_on = DateField(label=_("Ngày cử"))
+
+    def __init__(self, *args, cadres=None, programmes=None, **kwargs):
+        super().__init__(*args, auto_id="bulk_%s", **kwargs)
+        self.fields["cadres"].queryset = cadres if cadres is not None else Cadre.objects.none()
+        if programmes is not None:
+            self.fields["programme"].queryset = programmes
+
+
+class BulkStepForm(forms.Form):
+    """One step on the nominations ticked on the list."""
+
+    STEPS = [("submit", _("Gửi duyệt")), ("approve", _("Phê duyệt")), ("reject", _("Không duyệt"))]
+
+    nominations = forms.ModelMultipleChoiceField(
+        Nomination.objects.none(),
+        label=_("Hồ sơ"),
+        error_messages={"required": _("Đánh dấu ít nhất một hồ sơ trong danh sách.")},
+    )
+    transition = forms.ChoiceField(choices=STEPS, label=_("Việc"))
+    reason = forms.CharField(label=_("Lý do (khi không duyệt)"), required=False, max_length=500)
+
+    def __init__(self, *args, nominations=None, **kwargs):
+        super().__init__(*args, auto_id="step_%s", **kwargs)
+        if nominations is not None:
+            self.fields["nominations"].queryset = nominations

@@ -1,11 +1,15 @@
 """Nominations (cử đi học): the list with the nomination form (cadre searched, special case when not
 eligible), the cadre autocomplete, and a nomination's page with its transitions and log."""
 
+import datetime as dt
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from llct.accounts.permissions import Action, can
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
@@ -13,7 +17,9 @@ from llct.registry.models import Unit
 from llct.registry.scope import scoped
 from llct.training import selectors
 from llct.training.choices import ClassStatus
-from llct.training.forms.planning import NominationForm
+from llct.training.forms.planning import BulkNominationForm, BulkStepForm, NominationForm
+from llct.training.models import Programme
+from llct.training.services import bulk
 from llct.training.services import nominations as nomination_services
 from llct.web.access import require
 from llct.web.actions import act, submit
@@ -43,7 +49,13 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
             then=lambda nomination: redirect("training:nomination_detail", pk=nomination.pk),
         ):
             return response
-    return render(request, "training/nomination_list.html", {"nominations": nominations[:500], "form": form})
+    may_step = can(request.user, Action.MANAGE_NOMINATIONS) or can(request.user, Action.APPROVE)
+    context = {
+        "nominations": nominations[:500],
+        "form": form,
+        "step_form": BulkStepForm() if may_step else None,
+    }
+    return render(request, "training/nomination_list.html", context)
 
 
 @require(Action.MANAGE_NOMINATIONS)
@@ -92,3 +104,74 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _int(value: str) -> int:
     """An id from a form, or 0 (which matches nothing: 404) when it is not a number."""
     return int(value) if value.isdigit() else 0
+
+
+def _outcomes(request: HttpRequest, title: str, outcomes) -> HttpResponse:
+    done = sum(1 for o in outcomes if o.done)
+    context = {"title": title, "outcomes": outcomes, "done": done, "refused": len(outcomes) - done}
+    return render(request, "training/bulk_result.html", context)
+
+
+def _ints(values) -> list[int]:
+    return [int(v) for v in values if v.isdigit()]
+
+
+def _day(text: str):
+    try:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        return None
+
+
+@require(Action.MANAGE_NOMINATIONS)
+@require_POST
+def nominations_bulk(request: HttpRequest) -> HttpResponse:
+    """Nominate the cadres ticked on the eligible list, in two steps: the list's button brings the ticked
+    cadres here (with the level and date screened) to choose the programme, mode and date; this page's
+    button nominates each (its own nomination, refusals per row)."""
+    level, on = request.POST.get("level", ""), request.POST.get("on", "")
+    programmes = Programme.objects.filter(active=True)
+    if level:
+        programmes = programmes.filter(level=level)
+    form = BulkNominationForm(
+        request.POST if "programme" in request.POST else None,
+        cadres=selectors.nominable_cadres(request.user),
+        programmes=programmes,
+        initial={"nominated_on": _day(on) or timezone.localdate()},
+    )
+    chosen = selectors.nominable_cadres(request.user).filter(pk__in=_ints(request.POST.getlist("cadres")))
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        outcomes = bulk.nominations_create_many(
+            data["cadres"].select_related("unit").order_by("name_sort_key"),
+            programme=data["programme"],
+            mode=data["mode"],
+            nominated_on=data["nominated_on"],
+            by=request.user,
+        )
+        return _outcomes(request, _("Lập hồ sơ cử đi học theo danh sách"), outcomes)
+    context = {
+        "form": form,
+        "chosen": chosen.select_related("unit").order_by("name_sort_key"),
+        "level": level,
+    }
+    return render(request, "training/bulk_nominate.html", context)
+
+
+@require(Action.VIEW)
+@require_POST
+def nominations_step(request: HttpRequest) -> HttpResponse:
+    """Submit, approve or reject the nominations ticked on the list (refusals per row)."""
+    form = BulkStepForm(request.POST, nominations=selectors.nomination_list(request.user))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("training:nomination_list")
+    data = form.cleaned_data
+    outcomes = bulk.nominations_transition_many(
+        data["nominations"].order_by("cadre__name_sort_key"),
+        data["transition"],
+        by=request.user,
+        reason=data["reason"],
+    )
+    return _outcomes(request, str(dict(BulkStepForm.STEPS)[data["transition"]]), outcomes)
