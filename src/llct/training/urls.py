@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessment, attendance, classes, lecturers, nominations, plans, programmes
+from .views import assessment, attendance, classes, lecturers, nominations, plans, printing, programmes
 
 app_name = "training"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("classes/<int:pk>/essays/<int:enrolment_pk>/", assessment.essay_mark, name="essay_mark"),
     path("classes/<int:pk>/learners/<int:enrolment_pk>/", assessment.learner_action, name="learner_action"),
     path("classes/<int:pk>/assess/", assessment.class_assess, name="class_assess"),
+    path("classes/<int:pk>/print/<slug:sheet>/", printing.class_print, name="class_print"),
     path("classes/<int:pk>/marks/", assessment.exam_marks, name="exam_marks"),
     path("classes/<int:pk>/recognition.pdf", assessment.recognition_download, name="recognition_pdf"),
     path("lecturers/", lecturers.lecturer_list, name="lecturer_list"),

@@ -6,13 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from llct.accounts.permissions import Action, can
 from llct.credentials.choices import RevocationReason
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
 from llct.registry.scope import scoped
-from llct.training import selectors
+from llct.training import exports, selectors
 from llct.training.choices import AssessmentScheme, Discipline, ProgrammeOutput
 from llct.training.forms.assessment import DayForm, ReceiveForm, RecognitionForm
 from llct.training.forms.classes import (
@@ -29,6 +30,7 @@ from llct.training.services.assessment import essays as essay_services
 from llct.training.services.assessment.results import class_results
 from llct.web.access import check, require
 from llct.web.actions import act, submit
+from llct.web.export import xlsx_response
 
 from .class_steps import STEPS
 
@@ -53,6 +55,9 @@ def class_list(request: HttpRequest) -> HttpResponse:
         ):
             return response
     work = request.GET.get("work", "")
+    if request.GET.get("export") == "xlsx":
+        rows = selectors.class_list(request.user).order_by("-starts_on", "code")
+        return xlsx_response(_("Danh sách lớp"), exports.class_columns(), rows, "danh-sach-lop")
     if work in selectors.CLASS_WORK:
         classes = selectors.classes_waiting(request.user, work, timezone.localdate())
         waiting = selectors.CLASS_WORK[work][0]
@@ -128,4 +133,8 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
         name = f"{request.POST['step']}_form"
         context = _context(request, klass, {name: form})
         return render(request, "training/class_detail.html", context)
+    if request.GET.get("export") == "xlsx":
+        rows = class_results(klass, as_of=timezone.localdate())
+        title = _("Kết quả học tập lớp %(code)s") % {"code": klass.code}
+        return xlsx_response(title, exports.result_columns(), rows, f"ket-qua-{klass.code}")
     return render(request, "training/class_detail.html", _context(request, klass))

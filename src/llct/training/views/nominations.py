@@ -15,7 +15,7 @@ from llct.accounts.permissions import Action, can
 from llct.registry.choices import TRAINING_INSTITUTION_KINDS
 from llct.registry.models import Unit
 from llct.registry.scope import scoped
-from llct.training import selectors
+from llct.training import exports, selectors
 from llct.training.choices import ClassStatus
 from llct.training.forms.planning import BulkNominationForm, BulkStepForm, NominationForm
 from llct.training.models import Programme
@@ -23,6 +23,7 @@ from llct.training.services import bulk
 from llct.training.services import nominations as nomination_services
 from llct.web.access import require
 from llct.web.actions import act, submit
+from llct.web.export import xlsx_response
 
 
 @require(Action.VIEW)
@@ -30,6 +31,9 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
     nominations = selectors.nomination_list(request.user)
     if request.GET.get("status"):
         nominations = nominations.filter(status=request.GET["status"])
+    if request.GET.get("export") == "xlsx":
+        rows = nominations.order_by("cadre__name_sort_key")
+        return xlsx_response(_("Hồ sơ cử đi học"), exports.nomination_columns(), rows, "ho-so-cu-di-hoc")
     form = None
     if can(request.user, Action.MANAGE_NOMINATIONS):
         form = NominationForm(

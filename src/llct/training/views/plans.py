@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from llct.accounts.permissions import Action, can
 from llct.registry.models import Unit
 from llct.registry.scope import scoped
-from llct.training import selectors
+from llct.training import exports, selectors
 from llct.training.forms.planning import PlanApproveForm, PlanForm, QuotaForm
 from llct.training.services import plans as plan_services
 from llct.web.access import require
 from llct.web.actions import act, submit
+from llct.web.export import xlsx_response
 
 
 @require(Action.VIEW)
@@ -71,6 +72,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             response = page
         if response:
             return response
+    if request.GET.get("export") == "xlsx":
+        title = _("%(plan)s — chỉ tiêu và thực hiện") % {"plan": plan}
+        return xlsx_response(
+            title, exports.plan_columns(), selectors.plan_actual(plan), f"ke-hoach-{plan.pk}"
+        )
     return render(
         request,
         "training/plan_detail.html",

@@ -41,6 +41,9 @@
     var form = event.target.closest("form[data-confirm]");
     if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
   }, true);
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
   document.addEventListener("DOMContentLoaded", function () { menu(); searchable(document); });
   document.addEventListener("htmx:load", function (event) { searchable(event.target); });
 })();
