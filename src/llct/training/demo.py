@@ -248,7 +248,7 @@ def _commune_pool(centre, province) -> list[Cadre]:
     return pool
 
 
-def _nominations(province, programmes, klass, by, approver, today) -> dict:
+def _nominations(province, programmes, klass, by, approver, rng: random.Random, today) -> dict:
     """Nominations of trung cấp in every state; the first cadre found not eligible is nominated with a
     special-case decision (QĐ 350-QĐ/TW)."""
     candidates = Cadre.objects.filter(unit__path__startswith=province.path).exclude(
@@ -265,7 +265,11 @@ def _nominations(province, programmes, klass, by, approver, today) -> dict:
     made, special = 0, 0
     on = today - dt.timedelta(days=30)
     kw = dict(programme=programmes["trung_cap"], mode=StudyMode.FULL_TIME, nominated_on=on, by=by)
-    for cadre in candidates.order_by("?")[:300]:
+    # Drawn with the demo's seeded generator, not the database's random order: the same seed nominates
+    # the same cadres on every load.
+    candidates = list(candidates.order_by("pk"))
+    rng.shuffle(candidates)
+    for cadre in candidates[:300]:
         if made == len(steps):
             break
         try:
@@ -365,7 +369,7 @@ def training_demo_load(summary_or_units=None, seed: int = 0, today: dt.date | No
     ps.plan_approve(plan=plan, approving_body="Ban Thường vụ Tỉnh ủy", document="120-QĐ/TU", by=approver)
     klass = _llct_class(school, programmes, school_staff, by, rng, today)
     counts["classes"] += 1
-    counts.update(_nominations(province, programmes, klass, by, approver, today))
+    counts.update(_nominations(province, programmes, klass, by, approver, rng, today))
     if klass.enrolments.exists():
         cs.class_start(klass, by=by)
         _llct_teach(klass, school_staff, by, rng, today)
