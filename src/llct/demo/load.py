@@ -5,10 +5,9 @@ import datetime as dt
 
 from django.db import transaction
 
-from llct.credentials.demo import credentials_demo_load
-from llct.training.demo import training_demo_load
-
+from .credentials import credentials_demo_load
 from .province import DemoSummary, demo_province_load
+from .training import training_demo_load
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""Demo training data on top of the demo province (`llct.demo.province.demo_province_load`): the
+"""Demo training data on top of the demo province (`llct.demo.province.demo_province_load`) as it stands
+now, written through the training services: the
 catalogue, an approved plan with quotas, nominations in every state (one by special case), lecturers, and
 commune-centre classes at every stage — planned (no learners yet), open with learners, in progress with
 attendance, marks entered with the hand-in overdue, marks published with appeals (re-marked, unchanged,
@@ -15,7 +16,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from llct.accounts.models import Role, User
+from llct.accounts.models import Role
 from llct.registry.choices import TheoryLevel, UnitKind
 from llct.registry.models import Cadre, Unit
 from llct.training.choices import AttendanceStatus, LecturerKind, ManagementRole, MarkKind, StudyMode
@@ -32,22 +33,11 @@ from llct.training.services.errors import TrainingRuleError
 from llct.training.services.nominations import SpecialCaseTerms, nomination_create, nomination_transition
 from llct.training.services.recognition import recognition_decide
 
-DEMO_USER = "demo.daotao"
+from .accounts import demo_actor, demo_operator
+
 APPROVER = "demo.pheduyet"
 CENTRE_DIRECTOR = "demo.giamdoc.ttct"
 MARKS = ["4", "5.5", "6.5", "7", "7.5", "8", "8.5", "9"]
-
-
-def _account(username: str, role: Role, unit: Unit, name: str) -> User:
-    """An account the demo acts as (no password: nobody signs in with it), so every write is audited."""
-    return User.objects.get_or_create(
-        username=username, defaults={"role": role, "unit": unit, "first_name": name}
-    )[0]
-
-
-def _operator() -> User:
-    root = Unit.objects.filter(depth=1).order_by("path").first()
-    return _account(DEMO_USER, Role.ADMIN, root, "Dữ liệu mẫu")
 
 
 def _lecturers(institution: Unit, names: list[str]) -> list[Lecturer]:
@@ -348,15 +338,15 @@ def training_demo_load(summary_or_units=None, seed: int = 0, today: dt.date | No
     catalogue_load()
     if TrainingClass.objects.filter(code__startswith="DEMO-").exists():
         return {"classes": TrainingClass.objects.filter(code__startswith="DEMO-").count()}
-    by = _operator()
+    by = demo_operator()
     programmes = {p.code: p for p in Programme.objects.all()}
     centre = Unit.objects.valid_on(today).filter(kind=UnitKind.COMMUNE_CENTRE).order_by("path").first()
     school = Unit.objects.valid_on(today).filter(kind=UnitKind.PROVINCIAL_SCHOOL).order_by("-path").first()
     if centre is None or school is None:
         return {"classes": 0}
     province = Unit.objects.get_parent(school)
-    approver = _account(APPROVER, Role.ADMIN, by.unit, "Người phê duyệt (dữ liệu mẫu)")
-    director = _account(CENTRE_DIRECTOR, Role.DIRECTOR, centre, "Giám đốc Trung tâm (dữ liệu mẫu)")
+    approver = demo_actor(APPROVER, Role.ADMIN, by.unit, "Người phê duyệt (dữ liệu mẫu)")
+    director = demo_actor(CENTRE_DIRECTOR, Role.DIRECTOR, centre, "Giám đốc Trung tâm (dữ liệu mẫu)")
     centre_staff = _lecturers(centre, ["Nguyễn Văn Hùng", "Trần Thị Thu", "Lê Minh Tâm"])
     school_staff = _lecturers(school, ["Phạm Quốc Bảo", "Hoàng Thị Yến", "Vũ Đức Long", "Đặng Thu Hà"])
     pool = _commune_pool(centre, province)
