@@ -13,6 +13,7 @@ from .tree import DemoTree
 
 DEMO_PASSWORD = "llct-demo-2025"
 DEMO_OPERATOR = "demo.daotao"  # drafts, records and issues
+DEMO_APPROVER = "demo.pheduyet"  # approves what the operator drafted (segregation of duties)
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,9 @@ def demo_operator() -> User:
     """The demo's operator: an administrator of the whole tree (the first root unit)."""
     root = Unit.objects.filter(depth=1).order_by("path").first()
     return demo_actor(DEMO_OPERATOR, Role.ADMIN, root, "Dữ liệu mẫu")
+
+
+def demo_approver() -> User:
+    """The account that approves the operator's plans and nominations, also of the whole tree."""
+    operator = demo_operator()
+    return demo_actor(DEMO_APPROVER, Role.ADMIN, operator.unit, "Người phê duyệt (dữ liệu mẫu)")

@@ -26,14 +26,16 @@ def _blank_stock(institution, received_on: dt.date, by) -> None:
         )
 
 
-def credentials_demo_load(by=None, leave_pending: int = 1) -> dict[str, int]:
-    """Issue the documents of every recognised class whose programme leads to one, except for the last
-    `leave_pending` learners of the latest class (so the overdue list has something to show), then revoke
-    one document and hand one over. Each is issued five days after its class's recognition decision;
-    diplomas take the institution's blanks in order. Safe to run twice."""
+def credentials_demo_load(by=None, leave_pending: int = 1, classes=None) -> dict[str, int]:
+    """Issue the documents of every recognised class (of `classes`, default all) whose programme leads
+    to one, except for the last `leave_pending` learners of the latest class (so the overdue list has
+    something to show), then revoke one document and hand one over unless some already are. Each is
+    issued five days after its class's recognition decision; diplomas take the institution's blanks in
+    order. Safe to run twice."""
     by = by or demo_operator()
+    classes = TrainingClass.objects.all() if classes is None else classes
     classes = list(
-        TrainingClass.objects.filter(recognition__isnull=False, programme__output__in=CredentialKind.values)
+        classes.filter(recognition__isnull=False, programme__output__in=CredentialKind.values)
         .select_related("recognition", "programme", "institution")
         .order_by("recognition__signed_on", "pk")
     )
