@@ -5,7 +5,8 @@ so the sending unit is the unit as it was: an old commune, a district board, a d
 province). The theory a cadre holds today says what they completed: sơ cấp learners are cadres who hold
 sơ cấp with a diploma, trung cấp and cao cấp learners hold that level — each ready on a day spread over
 the years of the history, taken by the first class of their area after it — with a few who did not
-finish; the refresher courses take whoever fits the programme (not yet a Party member, admitted within the year, a member, anyone).
+finish; the refresher courses take whoever fits the programme (not yet a Party member, admitted within
+the year, a member, anyone).
 
 Trung cấp and cao cấp learners are nominated: the rules engine decides on the nomination day with the
 cadre's record as it was that day (`eligibility.decide_on`), and only an eligible cadre, for the mode of
@@ -53,8 +54,8 @@ def seat_learners(history: History) -> None:
 
 def _due_dates(history: History) -> None:
     """When each cadre who holds a level with a diploma became ready to study it: a day spread evenly over
-    the years the history has classes of the level (from a class's interval before the first, so that the
-    first takes its part); the first class of their area after that day takes them."""
+    the years the history has classes of the level (from before the first, so that the first has its
+    part); the first class of their area after that day takes them."""
     starts: dict[str, list[dt.date]] = {}
     for course in history.courses:
         if course.level and course.finished_by(history.as_of):
@@ -64,7 +65,7 @@ def _due_dates(history: History) -> None:
         if level in starts and person.cadre.theory_proof == TheoryProof.DIPLOMA:
             first, last = min(starts[level]), max(starts[level])
             interval = (last - first) / max(1, len(starts[level]) - 1)
-            person.due = history.between(first - interval, last)
+            person.due = history.between(first - 1.5 * interval, last)
 
 
 def _pool(history: History, course: Course, day: dt.date) -> list[tuple[Person, int]]:

@@ -11,7 +11,7 @@ inspection catalogue (issue "Oversight II"), and no other fault anywhere else in
 - `class_below_25` (check 5): a commune-centre class held with 19 learners (QĐ 1147: at least 25);
 - `certificate_late` (check 6): a district centre's certificates of 2023 issued 27 days after the
   decision; three learners of a recent commune-centre class recognised and still without one;
-- `register_gap` (check 7): a number left out of a district centre's register of sơ cấp diplomas;
+- `register_gap` (check 7): a number left out of a district centre's yearly register of sơ cấp diplomas;
 - `rewards_over_10` (check 8): a commune-centre class rewarding more than 10% of its learners;
 - `overlapping_full_time` (check 12): a cadre in a full-time trung cấp class and, at the same time, in
   the full-time cao cấp class at the academy;
@@ -41,7 +41,6 @@ from .documents import BLANK_PREFIX
 CHANGE_REASON = "Dữ liệu trình diễn: bổ nhiệm chưa đủ tiêu chuẩn trình độ lý luận chính trị"
 LATE_DAYS = 27
 UNISSUED = 3
-GAP_AT = 7
 ISSUERS = {"so_cap": UnitKind.DISTRICT_CENTRE, "trung_cap": UnitKind.PROVINCIAL_SCHOOL}
 
 
@@ -108,12 +107,13 @@ def overlapping_seat(history: History) -> None:
 
 
 def _commune(history: History, programmes: tuple[str, ...]) -> list[Course]:
+    """The commune-centre classes of these programmes that ended, and carry no planted fault yet."""
     return [
         c
         for c in history.courses
         if c.institution.kind == UnitKind.COMMUNE_CENTRE
         and c.programme.code in programmes
-        and c.recognition is not None
+        and c.finished_by(history.as_of)
         and not c.violations
     ]
 
@@ -174,7 +174,9 @@ def late_and_unissued(history: History, drafts: list[Credential]) -> list[Creden
     recent = [
         c
         for c in _commune(history, ("nhan_thuc_ve_dang", "dang_vien_moi", "ky_nang"))
-        if c.recognition.signed_on <= deadline and len(by_class.get(c.code, [])) > UNISSUED
+        if c.recognition is not None
+        and c.recognition.signed_on <= deadline
+        and len(by_class.get(c.code, [])) > UNISSUED
     ]
     if not recent:
         return drafts
@@ -185,21 +187,18 @@ def late_and_unissued(history: History, drafts: list[Credential]) -> list[Creden
 
 
 def register_gap(history: History, drafts: list[Credential]) -> dict[tuple[int, str, int], int]:
-    """Check 7: the number the register of one district centre's sơ cấp diplomas leaves out in 2022."""
+    """Check 7: the number left out of the fullest yearly register of a district centre's sơ cấp diplomas."""
     counts: dict[tuple[int, str, int], int] = {}
     for c in drafts:
         institution = c.recognition.training_class.institution
-        if (
-            institution.kind == UnitKind.DISTRICT_CENTRE
-            and c.programme.code == "so_cap"
-            and c.issued_on.year == 2022
-        ):
-            key = (institution.pk, c.programme.output, 2022)
+        if institution.kind == UnitKind.DISTRICT_CENTRE and c.programme.code == "so_cap":
+            key = (institution.pk, c.programme.output, c.issued_on.year)
             counts[key] = counts.get(key, 0) + 1
-    for key, count in sorted(counts.items()):
-        if count > GAP_AT + 3:
-            return {key: GAP_AT}
-    return {}
+    fullest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not fullest or fullest[0][1] < 4:
+        return {}
+    key, count = fullest[0]
+    return {key: count // 2 + 1}
 
 
 def post_level_missing(today: dt.date) -> list[Cadre]:
