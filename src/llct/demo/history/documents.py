@@ -97,10 +97,13 @@ def _draft(
     )
 
 
-def register(history: History, drafts: list[Credential], skipped: dict[tuple[int, str, int], int]) -> None:
+def register(
+    history: History, drafts: list[Credential], skipped: dict[tuple[int, str, int], int]
+) -> dict[int, str]:
     """Number the documents in each institution's register, per calendar year in the order of issue
     (leaving out the numbers `skipped` names: register, kind, year → the number left out), print the
-    diplomas on the institution's blanks, record hand-overs, and revoke a few certificates."""
+    diplomas on the institution's blanks, record hand-overs, and revoke a few certificates. Returns the
+    blank each diploma was printed on (by `id` of the diploma)."""
     rng = history.rng
     registers: dict[tuple[int, str], CertificateRegister] = {}
     by_year: dict[tuple[int, str, int], list[Credential]] = defaultdict(list)
@@ -134,7 +137,7 @@ def register(history: History, drafts: list[Credential], skipped: dict[tuple[int
             history.add(credential, credential.issued_on)
         history.add(RegisterYear(register=register_, year=year, last_number=number), dt.date(year, 12, 31))
     _revoke(history, [c for c in drafts if c.programme.output == CredentialKind.CERTIFICATE])
-    _blanks(history, [c for c in drafts if c.programme.output == CredentialKind.DIPLOMA])
+    return _blanks(history, [c for c in drafts if c.programme.output == CredentialKind.DIPLOMA])
 
 
 def _revoke(history: History, certificates: list[Credential]) -> None:
@@ -149,7 +152,7 @@ def _revoke(history: History, certificates: list[Credential]) -> None:
         credential.revoked_on = credential.issued_on + dt.timedelta(days=history.rng.randint(120, 360))
 
 
-def _blanks(history: History, diplomas: list[Credential]) -> None:
+def _blanks(history: History, diplomas: list[Credential]) -> dict[int, str]:
     """Each institution receives, early each year it issues diplomas, a stock of blanks for the year
     (rounded up to a fifty, numbered on from its last stock); the diplomas take them in register order."""
     by_stock: dict[tuple[int, str, int], list[Credential]] = defaultdict(list)
@@ -159,6 +162,7 @@ def _blanks(history: History, diplomas: list[Credential]) -> None:
             credential
         )
     last: dict[tuple[int, str], int] = defaultdict(int)
+    printed = {}
     for (institution_pk, prefix, _year), credentials in sorted(by_stock.items()):
         institution = credentials[0].recognition.training_class.institution
         first = last[(institution_pk, prefix)] + 1
@@ -191,10 +195,11 @@ def _blanks(history: History, diplomas: list[Credential]) -> None:
             )
             history.add(blank, credential.issued_on if credential else received)
             if credential is not None:
-                credential.blank_serial = blank.serial
+                printed[id(credential)] = blank.serial
+    return printed
 
 
-def proofs(history: History, drafts: list[Credential]) -> list:
+def proofs(history: History, drafts: list[Credential], printed: dict[int, str]) -> list:
     """The cadres whose record of their theory level the history changes: a learner who completed a
     level now shows the diploma the register holds; a cadre whose diploma of a level is dated inside the
     years the history holds every diploma of it, but who had no class in them, shows an older date — or,
@@ -206,7 +211,7 @@ def proofs(history: History, drafts: list[Credential]) -> list:
         if not level or cadre.theory_level != level or credential.status != CredentialStatus.VALID:
             continue
         cadre.theory_proof = TheoryProof.DIPLOMA
-        cadre.theory_document_number = credential.blank_serial
+        cadre.theory_document_number = printed[id(credential)]
         cadre.theory_issuer = credential.institution_name
         cadre.theory_issued_on = credential.issued_on
         changed[cadre.pk] = cadre

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from llct.registry.choices import TheoryLevel, TheoryProof
+from llct.registry.choices import TheoryLevel, TheoryProof, UnitKind
+from llct.training.choices import ProgrammeOutput
 from llct.training.services.eligibility import decision_json
 
 from .context import Course, History, Seat
@@ -115,6 +116,7 @@ def _so_cap(history: History, course: Course) -> None:
 
 
 def _holds(person: Person, level: str) -> bool:
+    """Whether `person` holds `level` with a diploma (ready on some day of the history)."""
     return person.cadre.theory_level == level and person.due is not None
 
 
@@ -130,7 +132,7 @@ def _failing(history: History) -> str:
 def _refresher(history: History, course: Course) -> None:
     code, start = course.programme.code, course.starts_on
     pool = _pool(history, course, start)
-    if course.programme.output != "quyet_dinh":  # a certificate is issued once per person
+    if course.programme.output != ProgrammeOutput.DECISION_ONLY:  # a certificate is issued once per person
         pool = [(p, u) for p, u in pool if code not in p.studied]
     if code == "nhan_thuc_ve_dang":  # admission candidates: not yet members, first those admitted soon
         later = start + dt.timedelta(days=730)
@@ -145,7 +147,7 @@ def _refresher(history: History, course: Course) -> None:
         ]
     elif code == "ky_nang":
         pool = [(p, u) for p, u in pool if p.party_on(start)]
-    commune = course.institution.kind == "trung_tam_chinh_tri_xa"
+    commune = course.institution.kind == UnitKind.COMMUNE_CENTRE
     wanted = min(course.target, len(pool))
     least = COMMUNE_CENTRE_TARGET_MIN if commune else DISTRICT_MIN
     if wanted < least and not course.violations:
@@ -156,7 +158,7 @@ def _refresher(history: History, course: Course) -> None:
         fate = "running" if _running(history, course) else "complete"
         if fate == "complete" and history.rng.random() < 0.06:
             fate = _failing(history)
-            if fate == "withdraw" and commune and len(chosen) - withdrawn - 1 < COMMUNE_CENTRE_TARGET_MIN - 2:
+            if fate == "withdraw" and commune and len(chosen) - withdrawn - 1 <= COMMUNE_CENTRE_MIN:
                 fate = "complete"
             withdrawn += fate == "withdraw"
         _seat(history, course, person, unit, fate)

@@ -27,10 +27,17 @@ from decimal import Decimal
 
 from simple_history.utils import bulk_update_with_history
 
+from llct.credentials.choices import CredentialStatus
 from llct.credentials.models import Credential
 from llct.registry.choices import TheoryProof, UnitKind
 from llct.registry.models import Assignment, Cadre, Unit
-from llct.training.choices import ACTIVE_NOMINATION_STATUSES, AttendanceStatus, EnrolmentStatus
+from llct.training.choices import (
+    ACTIVE_NOMINATION_STATUSES,
+    AttendanceStatus,
+    EnrolmentStatus,
+    ProgrammeOutput,
+    StudyMode,
+)
 from llct.training.models import Nomination
 from llct.training.services.assessment import rules
 
@@ -52,7 +59,7 @@ def planted_courses(history: History) -> list[Course]:
         Course(
             institution=province.by_code["HSO-H2-TTCT"],
             programme=programmes["trung_cap"],
-            mode="khong_tap_trung",
+            mode=StudyMode.PART_TIME,
             starts_on=dt.date(2023, 3, 13),
             ends_on=dt.date(2024, 3, 29),
             code="",
@@ -94,7 +101,7 @@ def overlapping_seat(history: History) -> None:
     academy = [c for c in history.courses if c.programme.code == "cao_cap" and c.finished_by(history.as_of)]
     for cao in academy:
         for trung in history.courses:
-            if trung.programme.code != "trung_cap" or trung.mode != "tap_trung":
+            if trung.programme.code != "trung_cap" or trung.mode != StudyMode.FULL_TIME:
                 continue
             if trung.ends_on < cao.starts_on or cao.ends_on < trung.starts_on:
                 continue
@@ -162,7 +169,7 @@ def late_and_unissued(history: History, drafts: list[Credential]) -> list[Creden
         for c in history.courses
         if c.institution.kind == UnitKind.DISTRICT_CENTRE
         and c.starts_on.year == 2023
-        and c.programme.output == "giay_chung_nhan"
+        and c.programme.output == ProgrammeOutput.CERTIFICATE
         and c.code in by_class
     ]
     if district:
@@ -228,7 +235,7 @@ def post_level_missing(today: dt.date) -> list[Cadre]:
             continue
         cadre = chosen.cadre
         own = (
-            Credential.objects.filter(holder=cadre, programme__level=below, status="hieu_luc")
+            Credential.objects.filter(holder=cadre, programme__level=below, status=CredentialStatus.VALID)
             .select_related("blank")
             .first()
         )
