@@ -14,6 +14,7 @@ from simple_history.utils import bulk_update_with_history
 from llct.eligibility.services.rulebook import current_rulebook
 from llct.registry.models import Cadre
 from llct.training.models import Programme
+from llct.training.services.catalogue import catalogue_load
 
 from ..accounts import demo_approver, demo_operator
 from . import violations
@@ -37,6 +38,7 @@ def demo_history_load(seed: int = 0, as_of: dt.date | None = None) -> dict[str, 
     province = Province()
     if "HSN" not in province.by_code:
         return {}
+    catalogue_load()
     history = History(
         province=province,
         programmes={p.code: p for p in Programme.objects.prefetch_related("modules")},

@@ -28,6 +28,9 @@ from llct.training.models import (
 from .context import History
 
 BATCH = 2000
+# The roll call of past sessions: one row per learner and session (most of the history's rows), loaded
+# as the sheets a centre hands over, without an audit row each; later changes are audited as usual.
+UNAUDITED = (Attendance,)
 CHANGE_REASON = "Dữ liệu trình diễn: quá trình đào tạo 2019–nay"
 ORDER = (
     Lecturer,
@@ -82,4 +85,4 @@ def history_write(history: History) -> dict[str, int]:
 
 
 def _audited(model) -> bool:
-    return hasattr(model._meta, "simple_history_manager_attribute")
+    return hasattr(model._meta, "simple_history_manager_attribute") and model not in UNAUDITED
