@@ -1,5 +1,6 @@
-"""Time the demo-data generators: a synthetic roster of N rows, and the demo province loaded into a fresh
-SQLite database.
+"""Time the demo-data generators: a synthetic roster of N rows, the demo province loaded into a fresh
+SQLite database, and everything `llct demo` loads (`demo_load`: the province, its history since 2019,
+today's classes and their documents) into another.
 
     uv run python bench/demo/bench_demo.py [--rows 1000000] [--cadres 5000]
 """
@@ -45,6 +46,16 @@ def main() -> None:
             f"demo_province_load({args.cadres:,}) on SQLite: {summary.seconds:.1f} s, {summary.units} units, "
             f"{summary.cadres:,} cadres, {summary.assignments:,} assignments, {summary.planning:,} planning "
             f"entries, {summary.ratings:,} ratings"
+        )
+        call_command("flush", interactive=False, verbosity=0)
+        from llct.demo.load import demo_load
+        from llct.training.models import Attendance, Enrolment, TrainingClass
+
+        summary = demo_load(size=args.cadres)
+        classes, enrolments = TrainingClass.objects.count(), Enrolment.objects.count()
+        print(
+            f"demo_load({args.cadres:,}) on SQLite: {summary.seconds:.1f} s, {classes:,} classes, "
+            f"{enrolments:,} enrolments, {Attendance.objects.count():,} attendance rows"
         )
 
 

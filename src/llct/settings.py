@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "llct.eligibility",
     "llct.web",
     "llct.oversight",
+    "llct.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,5 @@
-"""One demo account per role, each attached to the unit whose subtree it may see."""
+"""One demo account per role, each attached to the unit whose subtree it may see; and the accounts the
+loaders act as (no password: nobody signs in with them), so that every write of the demo is audited."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from llct.registry.models import Unit
 from .tree import DemoTree
 
 DEMO_PASSWORD = "llct-demo-2025"
+DEMO_OPERATOR = "demo.daotao"  # drafts, records and issues
+DEMO_APPROVER = "demo.pheduyet"  # approves what the operator drafted (segregation of duties)
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,21 @@ def demo_accounts(users: Iterable[User]) -> list[User]:
     """The demo accounts among `users`, in the order they are introduced."""
     found = {u.username: u for u in users if u.username in DEMO_USERNAMES}
     return [found[name] for name in DEMO_USERNAMES if name in found]
+
+
+def demo_actor(username: str, role: Role, unit: Unit, name: str) -> User:
+    """An account the demo acts as, created on first use."""
+    defaults = {"role": role, "unit": unit, "first_name": name}
+    return User.objects.get_or_create(username=username, defaults=defaults)[0]
+
+
+def demo_operator() -> User:
+    """The demo's operator: an administrator of the whole tree (the first root unit)."""
+    root = Unit.objects.filter(depth=1).order_by("path").first()
+    return demo_actor(DEMO_OPERATOR, Role.ADMIN, root, "Dữ liệu mẫu")
+
+
+def demo_approver() -> User:
+    """The account that approves the operator's plans and nominations, also of the whole tree."""
+    operator = demo_operator()
+    return demo_actor(DEMO_APPROVER, Role.ADMIN, operator.unit, "Người phê duyệt (dữ liệu mẫu)")

@@ -198,12 +198,11 @@ def demo_cadres_create(tree: DemoTree, size: int, seed: int, as_of: dt.date) -> 
 
 
 def _predecessors(tree: DemoTree) -> dict[int, list[Unit]]:
-    """Old units each current unit continues; commune centres continue the district centres."""
+    """Old units each current unit continues (commune centres continue district centres)."""
     found: dict[int, list[Unit]] = {}
-    for unit in Unit.objects.filter(pk__in=[u.pk for u in tree.current]).prefetch_related("predecessors"):
-        found[unit.pk] = list(unit.predecessors.all())
-    for centre in tree.commune_centres:
-        found[centre.pk] = tree.district_centres
+    current = Unit.objects.filter(pk__in=[u.pk for u in tree.current]).prefetch_related("predecessors")
+    for unit in current.order_by("path"):
+        found[unit.pk] = sorted(unit.predecessors.all(), key=lambda u: u.path)
     return found
 
 

@@ -4,7 +4,8 @@ Central (with the National Academy of Politics and the regional academies I–IV
 were until 2025-06-30 — "Hòa Sơn" with three districts and "Bảo Lâm", small, with one — each district
 with its political centre (until 2025-08-28) and its communes; and from 2025-07-01 the merged province
 "Hòa Sơn" whose units and communes name the old ones as predecessors, with commune-level political
-centres from 2025-08-29 (Quy định 360-QĐ/TW) serving groups of the new communes.
+centres from 2025-08-29 (Quy định 360-QĐ/TW) serving groups of the new communes and continuing the
+district centres of the communes they serve.
 """
 
 from __future__ import annotations
@@ -210,6 +211,10 @@ def demo_tree_create(as_of: dt.date) -> DemoTree:
             valid_from=COMMUNE_CENTRES_START,
         )
         centre.served_communes.set([communes[j] for j in served])
+        # The commune-level centre continues the district centres of the communes it serves (their records
+        # and registers pass to it), so "today's units" of a district centre's class are known.
+        continued = dict.fromkeys(_NEW_COMMUNES[j][1] for j in served)
+        centre.predecessors.set([districts[d]["centre"] for d in continued])
         centres.append(centre)
 
     in_force = max(as_of, COMMUNE_CENTRES_START)

@@ -1,6 +1,6 @@
 from llct.credentials.choices import BlankStatus
-from llct.credentials.demo import credentials_demo_load
 from llct.credentials.models import Blank, Credential
+from llct.demo.credentials import credentials_demo_load
 
 
 def test_demo_issues_for_recognised_classes_with_one_revoked_one_handed_over(programmes, make_class, officer):

@@ -5,7 +5,6 @@ import datetime as dt
 
 from django.utils import timezone
 
-from llct.accounts.models import Role, User
 from llct.credentials.choices import CredentialKind, RevocationReason
 from llct.credentials.models import BlankStock, Credential
 from llct.credentials.services import (
@@ -15,18 +14,9 @@ from llct.credentials.services import (
     credential_issue,
     credential_revoke,
 )
-from llct.registry.models import Unit
-from llct.training.demo import DEMO_USER
 from llct.training.models import TrainingClass
 
-
-def _operator() -> User:
-    """The account the training demo acts as (an administrator of the whole tree), so writes are audited."""
-    root = Unit.objects.filter(depth=1).order_by("path").first()
-    user, _created = User.objects.get_or_create(
-        username=DEMO_USER, defaults={"role": Role.ADMIN, "unit": root, "first_name": "Dữ liệu mẫu"}
-    )
-    return user
+from .accounts import demo_operator
 
 
 def _blank_stock(institution, received_on: dt.date, by) -> None:
@@ -36,14 +26,16 @@ def _blank_stock(institution, received_on: dt.date, by) -> None:
         )
 
 
-def credentials_demo_load(by=None, leave_pending: int = 1) -> dict[str, int]:
-    """Issue the documents of every recognised class whose programme leads to one, except for the last
-    `leave_pending` learners of the latest class (so the overdue list has something to show), then revoke
-    one document and hand one over. Each is issued five days after its class's recognition decision;
-    diplomas take the institution's blanks in order. Safe to run twice."""
-    by = by or _operator()
+def credentials_demo_load(by=None, leave_pending: int = 1, classes=None) -> dict[str, int]:
+    """Issue the documents of every recognised class (of `classes`, default all) whose programme leads
+    to one, except for the last `leave_pending` learners of the latest class (so the overdue list has
+    something to show), then revoke one document and hand one over unless some already are. Each is
+    issued five days after its class's recognition decision; diplomas take the institution's blanks in
+    order. Safe to run twice."""
+    by = by or demo_operator()
+    classes = TrainingClass.objects.all() if classes is None else classes
     classes = list(
-        TrainingClass.objects.filter(recognition__isnull=False, programme__output__in=CredentialKind.values)
+        classes.filter(recognition__isnull=False, programme__output__in=CredentialKind.values)
         .select_related("recognition", "programme", "institution")
         .order_by("recognition__signed_on", "pk")
     )

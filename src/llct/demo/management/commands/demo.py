@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from llct.accounts.models import User
+from llct.demo.accounts import DEMO_PASSWORD, demo_accounts
+from llct.demo.load import demo_load
 from llct.registry.models import Unit
 
 DEMO_SIZE = 5000
@@ -26,9 +28,6 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help=_("Chỉ chuẩn bị dữ liệu, không mở web."))
 
     def handle(self, *args, host: str, port: int, size: int, no_serve: bool, **options):
-        from llct.demo.accounts import DEMO_PASSWORD, demo_accounts
-        from llct.demo.load import demo_load
-
         call_command("migrate", interactive=False, verbosity=0)
         if not Unit.objects.exists():
             self.stdout.write(_("Đang nạp dữ liệu tỉnh mẫu (%(size)s cán bộ)…") % {"size": intcomma(size)})

@@ -3,12 +3,13 @@ issues the certificates of the recognised one (leaving one overdue)."""
 
 import datetime as dt
 
-from llct.credentials.demo import credentials_demo_load
 from llct.credentials.models import Credential
 from llct.credentials.selectors import credentials_overdue
+from llct.demo.accounts import DEMO_OPERATOR
+from llct.demo.credentials import credentials_demo_load
+from llct.demo.training import training_demo_load
 from llct.registry.models import Cadre
 from llct.training.choices import AppealOutcome, ClassStatus
-from llct.training.demo import DEMO_USER, training_demo_load
 from llct.training.models import Appeal, Mark, Nomination, RecognitionDecision, TrainingClass
 from llct.training.services.assessment.essays import class_deadlines
 
@@ -46,7 +47,7 @@ def test_demo_has_classes_at_every_stage(tree, make_cadre, engine):
     assert Mark.objects.filter(enrolment__training_class=classes["DEMO-TC-01"]).exists()
     assert classes["DEMO-TC-01"].status == ClassStatus.IN_PROGRESS
     plan_approver = Nomination.objects.filter(status="da_duyet").first().log.get(to_status="da_duyet").by
-    assert plan_approver.username != DEMO_USER  # segregation of duties
+    assert plan_approver.username != DEMO_OPERATOR  # segregation of duties
     assert training_demo_load(None, seed=1, today=TODAY)["classes"] == counts["classes"]
     assert Cadre.objects.count() == 130
 

@@ -1,4 +1,5 @@
-"""Demo training data on top of the demo province (`llct.demo.province.demo_province_load`): the
+"""Demo training data on top of the demo province (`llct.demo.province.demo_province_load`) as it stands
+now, written through the training services: the
 catalogue, an approved plan with quotas, nominations in every state (one by special case), lecturers, and
 commune-centre classes at every stage — planned (no learners yet), open with learners, in progress with
 attendance, marks entered with the hand-in overdue, marks published with appeals (re-marked, unchanged,
@@ -15,11 +16,21 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from llct.accounts.models import Role, User
+from llct.accounts.models import Role
+from llct.credentials.models import Credential
 from llct.registry.choices import TheoryLevel, UnitKind
 from llct.registry.models import Cadre, Unit
-from llct.training.choices import AttendanceStatus, LecturerKind, ManagementRole, MarkKind, StudyMode
-from llct.training.models import Lecturer, Programme, TrainingClass
+from llct.training.choices import (
+    ACTIVE_NOMINATION_STATUSES,
+    AttendanceStatus,
+    EnrolmentStatus,
+    LecturerKind,
+    ManagementRole,
+    MarkKind,
+    ProgrammeFamily,
+    StudyMode,
+)
+from llct.training.models import Enrolment, Lecturer, Nomination, Programme, TrainingClass, TrainingPlan
 from llct.training.services import classes as cs
 from llct.training.services import plans as ps
 from llct.training.services.assessment import appeals as ap
@@ -32,25 +43,18 @@ from llct.training.services.errors import TrainingRuleError
 from llct.training.services.nominations import SpecialCaseTerms, nomination_create, nomination_transition
 from llct.training.services.recognition import recognition_decide
 
-DEMO_USER = "demo.daotao"
-APPROVER = "demo.pheduyet"
+from .accounts import demo_actor, demo_approver, demo_operator
+
 CENTRE_DIRECTOR = "demo.giamdoc.ttct"
+STAGE_PREFIX = "DEMO-"  # the codes of today's classes
 MARKS = ["4", "5.5", "6.5", "7", "7.5", "8", "8.5", "9"]
 
 
-def _account(username: str, role: Role, unit: Unit, name: str) -> User:
-    """An account the demo acts as (no password: nobody signs in with it), so every write is audited."""
-    return User.objects.get_or_create(
-        username=username, defaults={"role": role, "unit": unit, "first_name": name}
-    )[0]
-
-
-def _operator() -> User:
-    root = Unit.objects.filter(depth=1).order_by("path").first()
-    return _account(DEMO_USER, Role.ADMIN, root, "Dữ liệu mẫu")
-
-
 def _lecturers(institution: Unit, names: list[str]) -> list[Lecturer]:
+    """The institution's lecturers (the demo's history made them, its director first), or these names."""
+    existing = list(Lecturer.objects.filter(institution=institution, active=True).order_by("pk"))
+    if len(existing) >= len(names):
+        return existing[: len(names)]
     kinds = [
         (LecturerKind.FULL_TIME, ManagementRole.DIRECTOR),
         (LecturerKind.FULL_TIME, ""),
@@ -235,25 +239,36 @@ def _stages(centre, programmes, pool, staff, by, director, rng, today) -> int:
     return made
 
 
-def _commune_pool(centre, province) -> list[Cadre]:
+def _free(cadres, today):
+    """Cadres not studying in a class now, and without a certificate of the commune-centre programmes
+    (issued once per person, QĐ 1147)."""
+    studying = Enrolment.objects.filter(status=EnrolmentStatus.ENROLLED, training_class__ends_on__gte=today)
+    return cadres.exclude(pk__in=studying.values("cadre")).exclude(
+        pk__in=Credential.objects.filter(programme__family=ProgrammeFamily.COMMUNE_CENTRE).values("holder")
+    )
+
+
+def _commune_pool(centre, province, today) -> list[Cadre]:
     communes = list(centre.served_communes.all()) or [Unit.objects.get_parent(centre)]
     local = Cadre.objects.none()
     for commune in communes:
         local = local | Cadre.objects.filter(unit__path__startswith=commune.path)
-    pool = list(local.order_by("pk")[:200])
+    pool = list(_free(local, today).order_by("pk")[:200])
     if len(pool) < 118:  # a small demo: commune lists may also come from elsewhere in the province
         seen = {c.pk for c in pool}
-        more = Cadre.objects.filter(unit__path__startswith=province.path).exclude(pk__in=seen).order_by("pk")
-        pool += list(more[: 118 - len(pool)])
+        more = _free(Cadre.objects.filter(unit__path__startswith=province.path), today)
+        pool += list(more.exclude(pk__in=seen).order_by("pk")[: 118 - len(pool)])
     return pool
 
 
-def _nominations(province, programmes, klass, by, approver, today) -> dict:
+def _nominations(province, programmes, klass, by, approver, rng: random.Random, today) -> dict:
     """Nominations of trung cấp in every state; the first cadre found not eligible is nominated with a
     special-case decision (QĐ 350-QĐ/TW)."""
-    candidates = Cadre.objects.filter(unit__path__startswith=province.path).exclude(
+    candidates = _free(Cadre.objects.filter(unit__path__startswith=province.path), today).exclude(
         theory_level__in=[TheoryLevel.TRUNG_CAP, TheoryLevel.CAO_CAP, TheoryLevel.CU_NHAN]
     )
+    live = Nomination.objects.filter(programme__code="trung_cap", status__in=ACTIVE_NOMINATION_STATUSES)
+    candidates = candidates.exclude(pk__in=live.values("cadre"))
     steps = ["admit", "admit", "admit", "admit", "approve", "approve", "reject", "submit", "submit", "", ""]
     paths = {
         "admit": ["submit", "approve", "admit"],
@@ -265,7 +280,11 @@ def _nominations(province, programmes, klass, by, approver, today) -> dict:
     made, special = 0, 0
     on = today - dt.timedelta(days=30)
     kw = dict(programme=programmes["trung_cap"], mode=StudyMode.FULL_TIME, nominated_on=on, by=by)
-    for cadre in candidates.order_by("?")[:300]:
+    # Drawn with the demo's seeded generator, not the database's random order: the same seed nominates
+    # the same cadres on every load.
+    candidates = list(candidates.order_by("pk"))
+    rng.shuffle(candidates)
+    for cadre in candidates[:300]:
         if made == len(steps):
             break
         try:
@@ -342,30 +361,31 @@ def training_demo_load(summary_or_units=None, seed: int = 0, today: dt.date | No
     rng = random.Random(seed)
     today = today or dt.date.today()
     catalogue_load()
-    if TrainingClass.objects.filter(code__startswith="DEMO-").exists():
-        return {"classes": TrainingClass.objects.filter(code__startswith="DEMO-").count()}
-    by = _operator()
+    if TrainingClass.objects.filter(code__startswith=STAGE_PREFIX).exists():
+        return {"classes": TrainingClass.objects.filter(code__startswith=STAGE_PREFIX).count()}
+    by = demo_operator()
     programmes = {p.code: p for p in Programme.objects.all()}
     centre = Unit.objects.valid_on(today).filter(kind=UnitKind.COMMUNE_CENTRE).order_by("path").first()
     school = Unit.objects.valid_on(today).filter(kind=UnitKind.PROVINCIAL_SCHOOL).order_by("-path").first()
     if centre is None or school is None:
         return {"classes": 0}
     province = Unit.objects.get_parent(school)
-    approver = _account(APPROVER, Role.ADMIN, by.unit, "Người phê duyệt (dữ liệu mẫu)")
-    director = _account(CENTRE_DIRECTOR, Role.DIRECTOR, centre, "Giám đốc Trung tâm (dữ liệu mẫu)")
+    approver = demo_approver()
+    director = demo_actor(CENTRE_DIRECTOR, Role.DIRECTOR, centre, "Giám đốc Trung tâm (dữ liệu mẫu)")
     centre_staff = _lecturers(centre, ["Nguyễn Văn Hùng", "Trần Thị Thu", "Lê Minh Tâm"])
     school_staff = _lecturers(school, ["Phạm Quốc Bảo", "Hoàng Thị Yến", "Vũ Đức Long", "Đặng Thu Hà"])
-    pool = _commune_pool(centre, province)
+    pool = _commune_pool(centre, province, today)
     rng.shuffle(pool)
     counts = {"classes": _stages(centre, programmes, pool, centre_staff, by, director, rng, today)}
 
-    plan = ps.plan_create(unit=province, year=today.year, by=by)
-    ps.quota_set(plan=plan, programme=programmes["trung_cap"], quota=15, mode=StudyMode.FULL_TIME, by=by)
-    ps.quota_set(plan=plan, programme=programmes["cao_cap"], quota=3, mode=StudyMode.PART_TIME, by=by)
-    ps.plan_approve(plan=plan, approving_body="Ban Thường vụ Tỉnh ủy", document="120-QĐ/TU", by=approver)
+    if not TrainingPlan.objects.filter(unit=province, year=today.year).exists():  # the history's, or:
+        plan = ps.plan_create(unit=province, year=today.year, by=by)
+        ps.quota_set(plan=plan, programme=programmes["trung_cap"], quota=15, mode=StudyMode.FULL_TIME, by=by)
+        ps.quota_set(plan=plan, programme=programmes["cao_cap"], quota=3, mode=StudyMode.PART_TIME, by=by)
+        ps.plan_approve(plan=plan, approving_body="Ban Thường vụ Tỉnh ủy", document="120-QĐ/TU", by=approver)
     klass = _llct_class(school, programmes, school_staff, by, rng, today)
     counts["classes"] += 1
-    counts.update(_nominations(province, programmes, klass, by, approver, today))
+    counts.update(_nominations(province, programmes, klass, by, approver, rng, today))
     if klass.enrolments.exists():
         cs.class_start(klass, by=by)
         _llct_teach(klass, school_staff, by, rng, today)
