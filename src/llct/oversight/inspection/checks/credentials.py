@@ -8,7 +8,6 @@ from django.db.models import (
     Count,
     DateField,
     Exists,
-    ExpressionWrapper,
     F,
     IntegerField,
     Max,
@@ -17,7 +16,7 @@ from django.db.models import (
     Q,
     Subquery,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from llct.credentials.choices import CredentialKind, CredentialStatus
@@ -32,8 +31,9 @@ DEADLINE_DAYS = 15
 SHOWN_NUMBERS = 20  # missing or repeated numbers listed in a finding's values
 
 
-def _deadline(field: str) -> ExpressionWrapper:
-    return ExpressionWrapper(F(field) + dt.timedelta(days=DEADLINE_DAYS), output_field=DateField())
+def _deadline(field: str) -> Cast:
+    # A date plus an interval is a timestamp on PostgreSQL: cast back to a date.
+    return Cast(F(field) + dt.timedelta(days=DEADLINE_DAYS), output_field=DateField())
 
 
 def _issued_late(subtree: Subtree, period: Period):
