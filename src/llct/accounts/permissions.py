@@ -16,6 +16,8 @@ class Action(StrEnum):
     ENTER_MARKS = "enter_marks"
     ISSUE_CREDENTIALS = "issue_credentials"
     APPROVE = "approve"  # plans, nominations, recognition decisions
+    INSPECT = "inspect"  # run checks, decide on findings, inspection plans and conclusions
+    ANSWER_FINDINGS = "answer_findings"  # explain a finding of one's unit, report its remediation
 
 
 _ALLOWED: dict[Role, frozenset[Action]] = {
@@ -28,6 +30,7 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.RECORD_SPECIAL_CASE,
             Action.MANAGE_NOMINATIONS,
             Action.APPROVE,
+            Action.ANSWER_FINDINGS,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -38,6 +41,7 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.ENTER_MARKS,
             Action.ISSUE_CREDENTIALS,
             Action.APPROVE,
+            Action.ANSWER_FINDINGS,
         }
     ),
     Role.ACADEMIC_OFFICER: frozenset(
@@ -47,10 +51,11 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.RUN_TRAINING,
             Action.ENTER_MARKS,
             Action.ISSUE_CREDENTIALS,
+            Action.ANSWER_FINDINGS,
         }
     ),
     Role.LECTURER: frozenset({Action.VIEW, Action.ENTER_MARKS}),
-    Role.INSPECTOR: frozenset({Action.VIEW}),
+    Role.INSPECTOR: frozenset({Action.VIEW, Action.INSPECT}),
 }
 
 
