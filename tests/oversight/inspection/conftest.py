@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from llct.oversight.inspection.checks import Period, Subtree, check_get
+from llct.oversight.inspection.values import LABELS
 from llct.training.choices import ClassStatus
 from llct.training.models import Enrolment, Programme, TrainingClass
 from llct.training.services.catalogue import catalogue_load
@@ -54,8 +55,9 @@ def enrol(tree, make_cadre):
 
 
 def found(code: str, *, paths: tuple[str, ...] = (), start: dt.date | None = None, end: dt.date = END):
-    """{(object kind, object id, part): offence} of check `code` over the subtree and period."""
-    return {
-        (o.object_kind, o.object_id, o.part): o
-        for o in check_get(code).find(Subtree(paths), Period(start, end))
-    }
+    """{(object kind, object id, part): offence} of check `code` over the subtree and period; every value
+    it read has a label users can read."""
+    offences = list(check_get(code).find(Subtree(paths), Period(start, end)))
+    for offence in offences:
+        assert set(offence.values) <= set(LABELS), set(offence.values) - set(LABELS)
+    return {(o.object_kind, o.object_id, o.part): o for o in offences}

@@ -68,7 +68,7 @@ def conclusion_data(plan: InspectionPlan) -> dict:
         "period_to": dmy(plan.period_to),
         "topics": [str(CHECKS[c].title) for c in plan.topics if c in CHECKS],
         "team": [u.get_full_name() or u.username for u in plan.team.all()],
-        "run": f"#{run.pk} ({run.finished_at:%d/%m/%Y %H:%M}, {run.rules_version})" if run else "",
+        "run": f"{run} ({run.rules_version})" if run else "",
         "findings": findings,
         "assessment": conclusion.assessment if conclusion else "",
         "recommendations": recommendations,

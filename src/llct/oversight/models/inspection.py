@@ -9,6 +9,7 @@ Nothing here is deleted: foreign keys protect.
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -130,7 +131,11 @@ class InspectionRun(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.created_at:%d/%m/%Y %H:%M}" if self.created_at else f"#{self.pk}"
+        return (
+            f"#{self.pk} {timezone.localtime(self.created_at):%d/%m/%Y %H:%M}"
+            if self.created_at
+            else f"#{self.pk}"
+        )
 
     @property
     def finished(self) -> bool:

@@ -3,6 +3,7 @@ user's scope (the home page and the unit pages)."""
 
 from django import template
 
+from llct.oversight.inspection import values
 from llct.oversight.inspection.checks import CHECKS
 from llct.oversight.inspection.findings import findings_visible
 from llct.oversight.models import FindingStatus
@@ -24,3 +25,14 @@ def open_findings(user, unit=None) -> int:
     if unit is not None:
         findings = findings.filter(unit__path__startswith=unit.path)
     return findings.count()
+
+
+@register.filter
+def value_label(key: str) -> str:
+    """The Vietnamese label of a key of a finding's values."""
+    return values.value_label(key)
+
+
+@register.filter
+def value_text(value) -> str:
+    return values.value_text(value)
