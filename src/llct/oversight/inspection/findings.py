@@ -142,9 +142,8 @@ def finding_transition(
     if transition.action == Action.INSPECT and _last_answer_by(finding) == by.pk:
         raise InspectionError(
             _(
-                "Bạn đã viết giải trình (minh chứng) của phát hiện này nên không tự kết luận; người kiểm "
-                "tra khác "
-                "kết luận."
+                "Bạn đã viết giải trình (minh chứng) của phát hiện này nên không tự kết luận; người kiểm tra "
+                "khác kết luận."
             ),
             code="same_user",
         )

@@ -15,7 +15,8 @@ def inspection_run_task(run_id: int) -> None:
     inspection_run_execute(run_id)
 
 
-@db_periodic_task(crontab(hour="2", minute="15"))
+# 02:15 in Vietnam (UTC+7): Huey reads crontabs in UTC.
+@db_periodic_task(crontab(hour="19", minute="15"))
 def inspection_nightly() -> None:
     """Every night: every check over the whole database up to today (supervision)."""
     run = inspection_run_create(

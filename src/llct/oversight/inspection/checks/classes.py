@@ -133,8 +133,7 @@ CLASS_NOT_OFFERED = Check(
     object_kinds=(KIND,),
     find=_not_offered,
     note=_(
-        "Ngày mở, ngày ngừng của chương trình và ngày chấm dứt của đơn vị là dữ liệu (ngày bắt đầu hiệu "
-        "lực "
+        "Ngày mở, ngày ngừng của chương trình và ngày chấm dứt của đơn vị là dữ liệu (ngày bắt đầu hiệu lực "
         "của QĐ 350, QĐ 360 là suy luận)."
     ),
 )
@@ -181,8 +180,7 @@ CLASS_BELOW_25 = Check(
     object_kinds=(KIND,),
     find=_below_minimum,
     note=_(
-        "Lớp đang học, đã đánh giá hoặc đã công nhận, khai giảng từ 01/12/2025; không tính học viên đã "
-        "rút "
+        "Lớp đang học, đã đánh giá hoặc đã công nhận, khai giảng từ 01/12/2025; không tính học viên đã rút "
         "khỏi lớp. Ngưỡng là số học viên tối thiểu của chương trình (25)."
     ),
     parameters={"minimum": MIN_LEARNERS, "from": QD1147_FROM.isoformat()},

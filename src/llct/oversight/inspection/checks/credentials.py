@@ -132,10 +132,8 @@ CERTIFICATE_LATE = Check(
     object_kinds=("credential", "enrolment"),
     find=_certificate_late,
     note=_(
-        "15 ngày theo lịch kể từ ngày ký quyết định công nhận (giả định: ngày theo lịch, không phải "
-        "ngày làm "
-        "việc); quyết định ký từ 01/12/2025; bản cấp lại không tính. Học viên chưa được cấp tính đến "
-        "ngày "
+        "15 ngày theo lịch kể từ ngày ký quyết định công nhận (giả định: ngày theo lịch, không phải ngày làm "
+        "việc); quyết định ký từ 01/12/2025; bản cấp lại không tính. Học viên chưa được cấp tính đến ngày "
         "cuối của kỳ kiểm tra."
     ),
     parameters={"days": DEADLINE_DAYS, "from": QD1147_FROM.isoformat()},

@@ -1,7 +1,7 @@
 """Checks on learners: admitted without being eligible, recognised without the attendance, and enrolled in
 two full-time classes at once."""
 
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -82,8 +82,7 @@ ADMITTED_NOT_ELIGIBLE = Check(
     object_kinds=(KIND,),
     find=_admitted_not_eligible,
     note=_(
-        "Theo kết quả xét điều kiện lưu cùng hồ sơ cử đi học vào ngày cử; học viên nhập học không qua "
-        "hồ sơ "
+        "Theo kết quả xét điều kiện lưu cùng hồ sơ cử đi học vào ngày cử; học viên nhập học không qua hồ sơ "
         "cử đi học không có kết quả xét để đối chiếu."
     ),
 )
@@ -111,21 +110,31 @@ def _attendance_below(subtree: Subtree, period: Period):
     )
     recognised = Exists(RecognitionDecision.enrolments.through.objects.filter(enrolment_id=OuterRef("pk")))
     threshold = F("training_class__programme__min_attendance_percent")
-    enrolments = (
-        Enrolment.objects.filter(
-            subtree.q("training_class__institution"),
-            period.q("training_class__ends_on"),
-            training_class__programme__family=ProgrammeFamily.COMMUNE_CENTRE,
-            training_class__starts_on__gte=QD1147_FROM,
-        )
-        .filter(Q(completed=True) | recognised | Q(final_mark__gte=F("training_class__programme__pass_mark")))
+    candidates = Enrolment.objects.filter(
+        subtree.q("training_class__institution"),
+        period.q("training_class__ends_on"),
+        training_class__programme__family=ProgrammeFamily.COMMUNE_CENTRE,
+        training_class__starts_on__gte=QD1147_FROM,
+    ).filter(Q(completed=True) | recognised | Q(final_mark__gte=F("training_class__programme__pass_mark")))
+    # Two queries, so that the sums are computed only for learners of classes with a schedule (an
+    # anti-join keeps the others, which are judged on the stored rate).
+    has_sessions = Exists(Session.objects.filter(training_class_id=OuterRef("training_class_id")))
+    scheduled_classes = (
+        candidates.filter(has_sessions)
         .annotate(scheduled=scheduled, present=present)
         .annotate(present_x100=F("present") * 100, required_x100=threshold * F("scheduled"))
-        .filter(
-            Q(scheduled__gt=0, present_x100__lt=F("required_x100"))
-            | Q(scheduled=0, attendance_percent__lt=threshold)
-        )
+        .filter(present_x100__lt=F("required_x100"))
     )
+    stored_rate = (
+        candidates.exclude(has_sessions)
+        .filter(attendance_percent__lt=threshold)
+        .annotate(scheduled=Value(0), present=Value(0))
+    )
+    for enrolments in (scheduled_classes, stored_rate):
+        yield from _attendance_offences(enrolments)
+
+
+def _attendance_offences(enrolments):
     rows = enrolments.values(
         *_COLUMNS,
         "training_class__institution_id",
@@ -169,8 +178,7 @@ ATTENDANCE_BELOW_80 = Check(
     object_kinds=(KIND,),
     find=_attendance_below,
     note=_(
-        "Tỷ lệ là số tiết có mặt trên số tiết của mọi buổi học của lớp (vắng có lý do vẫn là vắng); lớp "
-        "chưa "
+        "Tỷ lệ là số tiết có mặt trên số tiết của mọi buổi học của lớp (vắng có lý do vẫn là vắng); lớp chưa "
         "ghi lịch học thì đọc tỷ lệ chuyên cần đã lưu. Lớp của trung tâm chính trị cấp xã khai giảng từ "
         "01/12/2025."
     ),
@@ -235,8 +243,7 @@ FULL_TIME_OVERLAP = Check(
     object_kinds=(KIND,),
     find=_full_time_overlap,
     note=_(
-        "Không điều khoản nào nói thẳng; học tập trung là học tại cơ sở suốt khóa, nên không thể học "
-        "hai lớp "
+        "Không điều khoản nào nói thẳng; học tập trung là học tại cơ sở suốt khóa, nên không thể học hai lớp "
         "cùng lúc. Phát hiện gắn với lần nhập học sau, đơn vị chịu trách nhiệm là đơn vị cử."
     ),
 )

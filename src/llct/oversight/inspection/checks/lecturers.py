@@ -88,10 +88,8 @@ LECTURER_NORM = Check(
     object_kinds=("lecturer",),
     find=_lecturer_norm,
     note=_(
-        "Giờ giảng là số tiết các buổi học của giảng viên trong năm (1 tiết 45 phút = 1 giờ chuẩn); chỉ "
-        "xét "
-        "năm trọn vẹn từ năm 2026, giảng viên cơ hữu của trung tâm chính trị cấp xã. Giảng viên kiêm "
-        "nhiệm "
+        "Giờ giảng là số tiết các buổi học của giảng viên trong năm (1 tiết 45 phút = 1 giờ chuẩn); chỉ xét "
+        "năm trọn vẹn từ năm 2026, giảng viên cơ hữu của trung tâm chính trị cấp xã. Giảng viên kiêm nhiệm "
         "quản lý phải dạy đủ phần định mức của mình; giảng viên khác từ một nửa định mức đến định mức."
     ),
 )

@@ -95,8 +95,7 @@ POST_WITHOUT_LEVEL = Check(
     object_kinds=("assignment",),
     find=_post_without_level,
     note=_(
-        "Đọc bảng tiêu chuẩn chức danh do quản trị viên cập nhật; mỗi phát hiện mang căn cứ và độ tin "
-        "cậy "
+        "Đọc bảng tiêu chuẩn chức danh do quản trị viên cập nhật; mỗi phát hiện mang căn cứ và độ tin cậy "
         "của dòng tiêu chuẩn đã dùng. Chức vụ đang giữ vào ngày cuối của kỳ kiểm tra."
     ),
 )
