@@ -35,6 +35,7 @@ from tests.credentials.matrix import (
     verification_kwargs,
 )
 from tests.oversight.matrix import STATISTICS_ACTIONS, STATISTICS_LIST_QUERIES, statistics_url_kwargs
+from tests.oversight.inspection.matrix import INSPECTION_URLS, inspection_url_kwargs, inspection_world
 from tests.training.matrix import TRAINING_ACTIONS, TRAINING_POST_URLS, TRAINING_URLS, training_url_kwargs
 
 Kwargs = dict[str, object]
@@ -75,6 +76,7 @@ OBJECT_URLS: dict[str, Factory] = {
     "eligibility:version_edit": lambda w: ({"version_id": w.version().pk}, None),
     **{name: (lambda w, name=name: training_url_kwargs(w, name)) for name in TRAINING_URLS},
     **{name: (lambda w, name=name: credentials_url_kwargs(w, name)) for name in CREDENTIALS_URLS},
+    **{name: (lambda w, name=name: inspection_url_kwargs(w, name)) for name in INSPECTION_URLS},
     **dict.fromkeys(PUBLIC_VERIFICATION_URLS, verification_kwargs),
     "statistics:briefing_detail": statistics_url_kwargs,
 }
@@ -256,6 +258,7 @@ def _text(response) -> str:
 @pytest.mark.parametrize("url_name", _list_urls())
 def test_no_list_page_or_export_shows_objects_outside_the_scope(client, world, url_name):
     credentials_world(world)  # the training and credential objects inside and outside the scope
+    inspection_world(world)  # runs, findings and inspection plans inside and outside the scope
     url = reverse(url_name) + LIST_QUERIES.get(url_name, "")
     for role, user in world.users.items():
         client.force_login(user)

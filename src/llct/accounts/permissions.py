@@ -18,6 +18,8 @@ class Action(StrEnum):
     APPROVE = "approve"  # plans, nominations, recognition decisions
     VIEW_STATISTICS = "view_statistics"  # statistics, standard reports, their exports
     RECORD_BRIEFING = "record_briefing"  # briefings and resolution-study conferences, by headcount
+    INSPECT = "inspect"  # run checks, decide on findings, inspection plans and conclusions
+    ANSWER_FINDINGS = "answer_findings"  # explain a finding of one's unit, report its remediation
 
 
 _ALLOWED: dict[Role, frozenset[Action]] = {
@@ -32,6 +34,7 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.APPROVE,
             Action.VIEW_STATISTICS,
             Action.RECORD_BRIEFING,
+            Action.ANSWER_FINDINGS,
         }
     ),
     Role.DIRECTOR: frozenset(
@@ -44,6 +47,7 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.APPROVE,
             Action.VIEW_STATISTICS,
             Action.RECORD_BRIEFING,
+            Action.ANSWER_FINDINGS,
         }
     ),
     Role.ACADEMIC_OFFICER: frozenset(
@@ -55,10 +59,11 @@ _ALLOWED: dict[Role, frozenset[Action]] = {
             Action.ISSUE_CREDENTIALS,
             Action.VIEW_STATISTICS,
             Action.RECORD_BRIEFING,
+            Action.ANSWER_FINDINGS,
         }
     ),
     Role.LECTURER: frozenset({Action.VIEW, Action.ENTER_MARKS}),
-    Role.INSPECTOR: frozenset({Action.VIEW, Action.VIEW_STATISTICS}),
+    Role.INSPECTOR: frozenset({Action.VIEW, Action.VIEW_STATISTICS, Action.INSPECT}),
 }
 
 

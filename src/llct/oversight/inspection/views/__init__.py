@@ -1,0 +1,1 @@
+"""Inspection pages. Views only translate between HTTP and the services and selectors."""
