@@ -34,8 +34,8 @@ from tests.credentials.matrix import (
     credentials_world,
     verification_kwargs,
 )
-from tests.oversight.matrix import STATISTICS_ACTIONS, STATISTICS_LIST_QUERIES, statistics_url_kwargs
 from tests.oversight.inspection.matrix import INSPECTION_URLS, inspection_url_kwargs, inspection_world
+from tests.oversight.matrix import STATISTICS_ACTIONS, STATISTICS_LIST_QUERIES, statistics_url_kwargs
 from tests.training.matrix import TRAINING_ACTIONS, TRAINING_POST_URLS, TRAINING_URLS, training_url_kwargs
 
 Kwargs = dict[str, object]
