@@ -12,7 +12,7 @@ class Role(models.TextChoices):
     DIRECTOR = "giam_doc", _("Lãnh đạo cơ sở đào tạo")
     ACADEMIC_OFFICER = "giao_vu", _("Cán bộ giáo vụ")
     LECTURER = "giang_vien", _("Giảng viên")
-    INSPECTOR = "kiem_tra", _("Cán bộ kiểm tra, tuyên giáo (chỉ xem)")
+    INSPECTOR = "kiem_tra", _("Cán bộ kiểm tra, tuyên giáo")
 
 
 class User(AbstractUser):

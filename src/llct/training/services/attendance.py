@@ -27,7 +27,8 @@ from llct.training.models import Attendance, Enrolment, Session
 
 from .errors import TrainingRuleError
 
-ART_6 = "Điều 6, QĐ 1147-QĐ/BTGDVTW"
+# The article is not in our sources (REGULATIONS.md §6 gives the rule [T], not its number): "Điều ?".
+ATTENDANCE_RULE = "QĐ 1147-QĐ/BTGDVTW, Điều ? (dự học ≥ 80% số tiết)"
 REASON_MAX = Attendance._meta.get_field("reason").max_length
 
 
@@ -54,7 +55,7 @@ def attendance_record(
         raise TrainingRuleError(
             _("%(name)s, buổi %(d)s: vắng có lý do phải ghi lý do.")
             % {"name": enrolment.cadre.full_name, "d": session.date.strftime("%d/%m/%Y")},
-            citation=ART_6,
+            citation=ATTENDANCE_RULE,
             field="reason",
         )
     if len(reason.strip()) > REASON_MAX:
@@ -138,7 +139,7 @@ def _summarise(sessions, rows: dict, threshold: int, upcoming: int = 0) -> Atten
                 "Dự học %(p)s%% số tiết đến nay; dù dự đủ %(n)s tiết còn lại cũng chỉ đạt %(a)s%%, dưới "
                 "%(t)s%%: không được viết bài thu hoạch, thi cuối khóa (%(c)s)."
             )
-            % {"p": _pc(out.percent), "n": upcoming, "a": _pc(out.attainable), "t": threshold, "c": ART_6}
+            % {"p": _pc(out.percent), "n": upcoming, "a": _pc(out.attainable), "t": threshold, "c": ATTENDANCE_RULE}
         )
     elif upcoming and out.percent < threshold:
         out.warnings.append(
@@ -146,19 +147,19 @@ def _summarise(sessions, rows: dict, threshold: int, upcoming: int = 0) -> Atten
                 "Dự học %(p)s%% số tiết đến nay, dưới %(t)s%%; còn %(n)s tiết: dự đủ thì đạt %(a)s%%. "
                 "Kết luận khi kết thúc khóa học (%(c)s)."
             )
-            % {"p": _pc(out.percent), "t": threshold, "n": upcoming, "a": _pc(out.attainable), "c": ART_6}
+            % {"p": _pc(out.percent), "t": threshold, "n": upcoming, "a": _pc(out.attainable), "c": ATTENDANCE_RULE}
         )
     elif out.percent < threshold:
         out.reasons.append(
             _("Dự học %(p)s%% số tiết, dưới %(t)s%%: không được viết bài thu hoạch, thi cuối khóa (%(c)s).")
-            % {"p": _pc(out.percent), "t": threshold, "c": ART_6}
+            % {"p": _pc(out.percent), "t": threshold, "c": ATTENDANCE_RULE}
         )
     if out.absent:
-        facts.append(_("%(n)s tiết vắng không có lý do (%(c)s).") % {"n": out.absent, "c": ART_6})
+        facts.append(_("%(n)s tiết vắng không có lý do (%(c)s).") % {"n": out.absent, "c": ATTENDANCE_RULE})
     if out.excused_unconfirmed:
         facts.append(
             _("%(n)s tiết vắng có lý do chưa được đơn vị cử đi học xác nhận (%(c)s).")
-            % {"n": out.excused_unconfirmed, "c": ART_6}
+            % {"n": out.excused_unconfirmed, "c": ATTENDANCE_RULE}
         )
     if out.not_recorded:
         facts.append(_("%(n)s tiết chưa điểm danh.") % {"n": out.not_recorded})

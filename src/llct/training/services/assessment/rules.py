@@ -13,13 +13,13 @@ from llct.training.choices import AppealOutcome, Band
 
 QD1147 = "QĐ 1147-QĐ/BTGDVTW"
 
-# Where each rule sits in QĐ 1147. Articles 4 (the five programmes), 6 (attendance ≥ 80% to sit the
-# final assessment) and 13 (lecturers' norm) are the ones the domain reference names (REGULATIONS.md §6);
-# for the assessment rules it gives the content as read in the text [T] but not the article, so "Điều ?"
-# marks the gap — to be filled in here, in one place, once checked against the decision's text.
+# Where each rule sits in QĐ 1147. Article 4 (the five programmes) is the one the domain reference names
+# (REGULATIONS.md §6) and article 13 (lecturers' norm) the one the inspection issue names; for the other
+# rules the reference gives the content as read in the text [T] but not the article, so "Điều ?" marks the
+# gap — to be filled in here, in one place, once checked against the decision's text.
 CLAUSES = {
     "programmes": "QĐ 1147 Điều 4",
-    "attendance": "QĐ 1147 Điều 6",
+    "attendance": "QĐ 1147 Điều ? (dự thi, viết bài thu hoạch: dự học ít nhất 80% số tiết)",
     "workload": "QĐ 1147 Điều 13",
     "min_learners": "QĐ 1147 Điều ? (mở lớp: ít nhất 25 học viên)",
     "two_markers": "QĐ 1147 Điều ? (đánh giá: một bài thu hoạch, hai giảng viên chấm, điểm trung bình)",
