@@ -3,12 +3,15 @@ documents consistent with the results, and faults planted for the inspection che
 where it was planted and nowhere else."""
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
 from django.test import override_settings
+from django.urls import Resolver404, resolve
 
 from llct.credentials.models import Blank, Credential, RegisterYear
 from llct.demo.load import demo_load
@@ -254,3 +257,59 @@ def test_check_10_posts_held_without_the_level(demo):
         ).filter(
             training_class__programme__level=("trung_cap" if held.post.code.startswith("xa") else "cao_cap")
         )
+
+
+def test_an_inspector_trying_the_demo_finds_faults_of_several_checks(demo, tmp_path):
+    """Issue 10: the demo's planted faults are found by the inspection checks themselves (the whole
+    database, as the nightly supervision runs them)."""
+    import csv
+    import io
+
+    from django.core.management import call_command
+
+    out = tmp_path / "demo.csv"
+    call_command(
+        "inspect", "--all", "--to", AS_OF.strftime("%d/%m/%Y"), "--output", str(out), stdout=io.StringIO()
+    )
+    with out.open(encoding="utf-8") as f:
+        found = {row["check"] for row in csv.DictReader(f)}
+    assert {"attendance_below_80", "class_below_25", "certificate_late"} <= found
+    assert len(found) >= 6, found
+
+
+def _links(html: str) -> list[str]:
+    return [h for h in re.findall(r'href="(/[^"#]*)', html) if not h.startswith(("/static/", "/admin/"))]
+
+
+def test_every_page_a_role_reaches_from_its_menu_answers(demo, client):
+    """Issue 7: each demo role walks its menu and every kind of page linked from there (one page per URL
+    name, so the walk stays short): each answers 2xx or a redirect, or a deliberate Vietnamese 403/404
+    page — never a server error or Django's debug page."""
+    walked = {}
+    for account in demo.accounts:
+        client.force_login(get_user_model().objects.get(username=account.username))
+        kinds: set[str] = set()
+        queue, visited = ["/"], set()
+        while queue and len(visited) < 80:
+            url = queue.pop(0)
+            if url in visited or url.startswith(("/logout/", "/i18n/")) or "export=" in url:
+                continue
+            try:
+                kind = resolve(url.split("?")[0]).view_name
+            except Resolver404:
+                kind = url
+            if kind in kinds and "?" not in url:
+                continue
+            kinds.add(kind)
+            visited.add(url)
+            response = client.get(url)
+            where = (account.username, url)
+            assert response.status_code in (200, 302, 403, 404), where
+            html = response.get("Content-Type", "").startswith("text/html")
+            body = response.content.decode() if html else ""
+            if response.status_code in (403, 404):
+                assert f'id="error-{response.status_code}"' in body, where
+            elif html and len(visited) < 40:
+                queue += _links(body)
+        walked[account.username] = len(visited)
+    assert len(walked) >= 6 and min(walked.values()) >= 5, walked
