@@ -98,3 +98,12 @@ def test_the_current_page_is_marked_once(client, tree, make_user):
     assert re.findall(r'id="nav-([a-z_]+)"[^>]*aria-current="page"', html) == ["overdue"]
     html = client.get("/credentials/").content.decode()
     assert re.findall(r'id="nav-([a-z_]+)"[^>]*aria-current="page"', html) == ["registers"]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_help_page_opens_the_guide_of_ones_role(client, tree, make_user, role):
+    client.force_login(make_user(role, tree["north"]))
+    assert 'id="help-link"' in client.get("/").content.decode()
+    page = client.get("/help/").content.decode()
+    assert re.search(rf'<details class="guide" id="guide-{role.value}" open>', page)
+    assert page.count(" open>") == 1 and page.count('class="guide"') == len(Role)

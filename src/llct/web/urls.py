@@ -9,6 +9,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
+    path("help/", views.help_page, name="help"),
     path("", include("llct.registry.urls")),
     path("credentials/", include("llct.credentials.urls")),
     path("roster/", include("llct.registry.roster_import.urls")),

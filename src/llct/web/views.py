@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from llct.accounts.permissions import Action, can
 from llct.registry import selectors
+from llct.web.guides import guides_for
 from llct.web.work import work_for
 
 
@@ -20,3 +21,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "work": work_for(request.user),
     }
     return render(request, "web/home.html", context)
+
+
+@login_required
+def help_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/help.html", {"guides": guides_for(request.user)})

@@ -6,6 +6,7 @@ app_name = "roster"
 
 urlpatterns = [
     path("import/", views.import_start, name="import_start"),
+    path("import/mau.xlsx", views.import_template, name="import_template"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
     path("import/<int:pk>/problems.xlsx", views.import_problems, name="import_problems"),

@@ -19,6 +19,7 @@ from .forms import RosterUploadForm
 from .jobs import import_job_abandon, import_job_confirm, import_job_create, import_job_progress
 from .models import ImportJob
 from .tasks import import_job_check, import_job_write
+from .template import roster_template
 from .units import units_in_scope
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -121,3 +122,12 @@ def cadre_export(request: HttpRequest) -> HttpResponse:
     cadres = CadreFilterSet(request.GET or None, user=request.user).queryset()
     data = roster_export(cadres, personal=can(request.user, Action.SEE_PERSONAL_DATA))
     return _xlsx(data, f"danh-sach-can-bo-{timezone.localdate():%Y%m%d}.xlsx")
+
+
+@require(Action.EDIT_REGISTRY)
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    """The empty roster with its columns, an example row and the column guide (.xlsx)."""
+    response = HttpResponse(roster_template(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-can-bo.xlsx"'
+    return response

@@ -139,7 +139,13 @@ def _summarise(sessions, rows: dict, threshold: int, upcoming: int = 0) -> Atten
                 "Dự học %(p)s%% số tiết đến nay; dù dự đủ %(n)s tiết còn lại cũng chỉ đạt %(a)s%%, dưới "
                 "%(t)s%%: không được viết bài thu hoạch, thi cuối khóa (%(c)s)."
             )
-            % {"p": _pc(out.percent), "n": upcoming, "a": _pc(out.attainable), "t": threshold, "c": ATTENDANCE_RULE}
+            % {
+                "p": _pc(out.percent),
+                "n": upcoming,
+                "a": _pc(out.attainable),
+                "t": threshold,
+                "c": ATTENDANCE_RULE,
+            }
         )
     elif upcoming and out.percent < threshold:
         out.warnings.append(
@@ -147,7 +153,13 @@ def _summarise(sessions, rows: dict, threshold: int, upcoming: int = 0) -> Atten
                 "Dự học %(p)s%% số tiết đến nay, dưới %(t)s%%; còn %(n)s tiết: dự đủ thì đạt %(a)s%%. "
                 "Kết luận khi kết thúc khóa học (%(c)s)."
             )
-            % {"p": _pc(out.percent), "t": threshold, "n": upcoming, "a": _pc(out.attainable), "c": ATTENDANCE_RULE}
+            % {
+                "p": _pc(out.percent),
+                "t": threshold,
+                "n": upcoming,
+                "a": _pc(out.attainable),
+                "c": ATTENDANCE_RULE,
+            }
         )
     elif out.percent < threshold:
         out.reasons.append(
