@@ -15,7 +15,13 @@ DATE_ERRORS = {"invalid": _("Ngày không hợp lệ: hãy nhập theo dạng dd
 class DateInput(forms.DateInput):
     def __init__(self, attrs=None) -> None:
         super().__init__(
-            attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}, format="%d/%m/%Y"
+            attrs={
+                "placeholder": "dd/mm/yyyy",
+                "inputmode": "numeric",
+                "data-datepicker": _("Chọn ngày trên lịch"),
+                **(attrs or {}),
+            },
+            format="%d/%m/%Y",
         )
 
 

@@ -1,4 +1,4 @@
-"""The roster template on the import page: the format's columns, an example row the reader accepts, a guide."""
+"""The roster template of the import page: the columns, an example row the reader accepts, a guide."""
 
 from llct.accounts.models import Role
 from llct.roster import HEADERS, read_roster

@@ -41,9 +41,41 @@
     var form = event.target.closest("form[data-confirm]");
     if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
   }, true);
+  // Date fields stay text typed dd/mm/yyyy; a calendar button beside each (data-datepicker) opens the
+  // browser's own date picker and writes the chosen day back as dd/mm/yyyy.
+  function datepickers(root) {
+    root.querySelectorAll("input[data-datepicker]:not([data-picking])").forEach(function (input) {
+      input.setAttribute("data-picking", "");
+      var picker = document.createElement("input");
+      picker.type = "date";
+      picker.tabIndex = -1;
+      picker.className = "date-picker-native";
+      picker.setAttribute("aria-hidden", "true");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "date-picker secondary";
+      button.textContent = "📅";
+      button.title = input.getAttribute("data-datepicker");
+      button.setAttribute("aria-label", button.title);
+      input.insertAdjacentElement("afterend", button);
+      button.insertAdjacentElement("afterend", picker);
+      button.addEventListener("click", function () {
+        var m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.value.trim());
+        if (m) picker.value = m[3] + "-" + ("0" + m[2]).slice(-2) + "-" + ("0" + m[1]).slice(-2);
+        if (picker.showPicker) picker.showPicker(); else picker.click();
+      });
+      picker.addEventListener("change", function () {
+        var p = picker.value.split("-");
+        if (p.length === 3) {
+          input.value = p[2] + "/" + p[1] + "/" + p[0];
+          input.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
+    });
+  }
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) window.print();
   });
-  document.addEventListener("DOMContentLoaded", function () { menu(); searchable(document); });
-  document.addEventListener("htmx:load", function (event) { searchable(event.target); });
+  document.addEventListener("DOMContentLoaded", function () { menu(); searchable(document); datepickers(document); });
+  document.addEventListener("htmx:load", function (event) { searchable(event.target); datepickers(event.target); });
 })();
