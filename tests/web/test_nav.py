@@ -73,7 +73,7 @@ WORK = {
         "verify",
     },
 }
-OVERSIGHT = {"statistics", "inspection"}
+OVERSIGHT = {"statistics", "inspection", "trail"}
 
 
 def _menu(html: str) -> dict[str, str]:

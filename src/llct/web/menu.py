@@ -173,6 +173,14 @@ MENU: tuple[Group, ...] = (
                 ("inspection:*",),
                 ("inspect", "answer_findings"),
             ),
+            Item(
+                "trail",
+                _("Nhật ký thay đổi"),
+                "trail:audit_trail",
+                frozenset({Role.ADMIN, Role.INSPECTOR}),
+                ("trail:*",),
+                ("inspect",),
+            ),
         ),
     ),
 )
