@@ -32,7 +32,7 @@ GUIDES: dict[str, list] = {
     ],
     Role.ACADEMIC_OFFICER: [
         _("Lớp học: mở lớp, phân công giảng viên chủ nhiệm, lập lịch học, nhập học các hồ sơ đã duyệt."),
-        _("Điểm danh từng buổi; học viên dự dưới 80% số tiết được cảnh báo khi còn kịp."),
+        _("Điểm danh từng buổi; học viên có tỷ lệ dự học dưới 80% được cảnh báo khi còn kịp."),
         _(
             "Nhận bài thu hoạch, công bố điểm đúng hạn; “Xét kết quả” chỉ khi đã đủ điểm (trang xác nhận cho biết ai hoàn thành)."
         ),

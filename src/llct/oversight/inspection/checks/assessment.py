@@ -44,7 +44,7 @@ def _rewards_over(subtree: Subtree, period: Period):
 
 REWARDS_OVER_10 = Check(
     code="rewards_over_10",
-    title=_("Khen thưởng quá 10% số học viên của lớp"),
+    title=_("Số học viên được khen thưởng của lớp vượt mức 10%"),
     title_en="Rewards for more than 10% of a class",
     clauses=(Clause(QD1147, article="?", topic="khen thưởng không quá 10% số học viên của lớp"),),
     confidence=Confidence.TEXT,

@@ -170,7 +170,7 @@ def _attendance_offences(enrolments):
 
 ATTENDANCE_BELOW_80 = Check(
     code="attendance_below_80",
-    title=_("Học viên được công nhận hoặc có kết quả đạt khi dự học dưới 80% số tiết"),
+    title=_("Học viên được công nhận hoặc có kết quả đạt khi tỷ lệ dự học (theo số tiết) dưới 80%"),
     title_en="Learner recognised or passed with attendance below 80% of periods",
     clauses=(Clause(QD1147, article="?", topic="chỉ được viết bài thu hoạch khi dự học từ 80% số tiết"),),
     confidence=Confidence.TEXT,
