@@ -24,9 +24,9 @@ def _snapshot() -> dict[str, list]:
             )
         ),
         "nominations": list(
-            Nomination.objects.order_by("cadre__code", "programme__code", "status").values_list(
+            Nomination.objects.order_by(
                 "cadre__code", "programme__code", "status", "nominated_on"
-            )
+            ).values_list("cadre__code", "programme__code", "status", "nominated_on")
         ),
         "credentials": list(
             Credential.objects.order_by("serial").values_list("serial", "holder__code", "issued_on", "status")
