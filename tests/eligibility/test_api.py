@@ -55,8 +55,9 @@ def test_a_cadres_decisions_carry_the_same_reasons_as_the_page(client, hoa, tree
     assert subject == {
         "condition": "subject", "met": True, "value": "Phó Chủ tịch HĐND xã",
         "threshold": subject["threshold"], "assumption": False, "shown": True, "text": subject["text"],
-        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "", "point": "a",
-                     "text": "Điều 5, điểm a, QĐ 57-QĐ/TW"},
+        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "1",
+                     "subclause": "1.1", "point": "a",
+                     "text": "Điều 5, khoản 1, tiết 1.1, điểm a, QĐ 57-QĐ/TW"},
     }  # fmt: skip
     assert subject["threshold"].startswith("cấp ủy viên cấp xã")
     assert [(r["condition"], r["met"], r["shown"]) for r in standards] == [
@@ -102,10 +103,11 @@ def test_an_uploaded_roster_is_screened_like_the_examples(client, seeded, tree, 
     assert party == {
         "condition": "party_status", "met": False, "value": "chưa là đảng viên",
         "threshold": "dự bị hoặc chính thức", "assumption": False, "shown": True,
-        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "", "point": "",
-                     "text": "Điều 5, QĐ 57-QĐ/TW"},
+        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "2",
+                     "subclause": "", "point": "", "text": "Điều 5, khoản 2, QĐ 57-QĐ/TW"},
         "text": (
-            "Đảng viên: chưa là đảng viên, yêu cầu dự bị hoặc chính thức: không đạt — Điều 5, QĐ 57-QĐ/TW"
+            "Đảng viên: chưa là đảng viên, yêu cầu dự bị hoặc chính thức: không đạt — Điều 5, khoản 2, "
+            "QĐ 57-QĐ/TW"
         ),
     }  # fmt: skip
     mode = rows["E02"]["reasons"][-1]
@@ -174,6 +176,7 @@ def test_the_openapi_schema_describes_the_reasons_as_objects(client, tree, make_
         "chapter",
         "article",
         "clause",
+        "subclause",
         "point",
         "text",
     }

@@ -56,7 +56,7 @@ SCENARIOS = [
         D57,
         True,
         None,
-        "Điều 5, điểm a",
+        "Điều 5, khoản 1, tiết 1.1, điểm a",
     ),
     (
         "QĐ57 Đ5 b: phó trưởng phòng huyện",
@@ -65,7 +65,7 @@ SCENARIOS = [
         D57,
         True,
         None,
-        "Điều 5, điểm b",
+        "Điều 5, khoản 1, tiết 1.1, điểm b",
     ),
     (
         "QĐ57 Đ5 b: phó trưởng ban tổng công ty",
@@ -97,7 +97,7 @@ SCENARIOS = [
         D57,
         True,
         None,
-        "Điều 5, điểm d",
+        "Điều 5, khoản 1, tiết 1.2",
     ),
     (
         "QĐ57 Đ5 đ: công an — danh sách để ngỏ",
@@ -179,7 +179,7 @@ SCENARIOS = [
         D57,
         True,
         ("tap_trung",),
-        "Nữ, 32 tuổi < 33: chỉ học tập trung — Điều 5, QĐ 57-QĐ/TW",
+        "Nữ, 32 tuổi < 33: chỉ học tập trung — Điều 5, khoản ?, QĐ 57-QĐ/TW",
     ),
     (
         "QĐ57 Đ6: giảng viên 5 năm → cao cấp",
@@ -342,7 +342,7 @@ SCENARIOS = [
         D57,
         True,
         None,
-        "(Chủ tịch Ủy ban MTTQ xã) — Điều 5, điểm a, QĐ 57-QĐ/TW",
+        "(Chủ tịch Ủy ban MTTQ xã) — Điều 5, khoản 1, tiết 1.1, điểm a, QĐ 57-QĐ/TW",
     ),
     (
         "QĐ57 Đ5 a: chủ tịch Hội Nông dân xã (người đứng đầu tổ chức chính trị - xã hội)",
@@ -351,7 +351,7 @@ SCENARIOS = [
         D57,
         True,
         None,
-        "(Chủ tịch Hội Nông dân xã) — Điều 5, điểm a",
+        "(Chủ tịch Hội Nông dân xã) — Điều 5, khoản 1, tiết 1.1, điểm a",
     ),
     (
         "QĐ57 Đ5 a: phó chủ tịch Hội Cựu chiến binh xã (cấp phó)",
@@ -360,7 +360,7 @@ SCENARIOS = [
         D57,
         True,
         None,
-        "Điều 5, điểm a",
+        "Điều 5, khoản 1, tiết 1.1, điểm a",
     ),
     (
         "QĐ57 Đ5 b: phó trưởng ban công ty nhà nước tỉnh không thuộc (chỉ tập đoàn, tổng công ty)",

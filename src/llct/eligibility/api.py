@@ -1,6 +1,6 @@
 """Eligibility endpoints: the decision for a cadre (scoped) and the screening of an uploaded roster. Both
 return every reason as data — condition, met, the value read, the threshold, the citation (document,
-chapter, article, clause, point) and whether it is an assumption — the same reasons the pages and the
+chapter, article, clause, tiết, point) and whether it is an assumption — the same reasons the pages and the
 export show."""
 
 import datetime as dt
@@ -31,6 +31,7 @@ class CitationOut(Schema):
     chapter: str
     article: str
     clause: str
+    subclause: str
     point: str
     text: str
 

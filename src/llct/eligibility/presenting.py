@@ -9,7 +9,7 @@ from llct.eligibility.choices import Level, StudyMode
 from llct.eligibility.models import RegulationVersion
 from llct.registry.choices import UnitKind
 from llct.regulations import Citation, Decision, RegulationDataError
-from llct.regulations.rulebook import cite
+from llct.regulations.checks import cite
 from llct.regulations.schema import VersionSpec, parse
 
 CONFIDENCE_LABELS = {
@@ -33,12 +33,14 @@ def institution_label(kind: str | None) -> str:
 
 
 def citation_view(citation: Citation) -> dict:
-    """A citation's parts (document, chapter, article, clause, point) and its text ("Điều 5, QĐ 57-QĐ/TW")."""
+    """A citation's parts (document, chapter, article, clause, sub-clause — tiết — and point, "?" where the
+    text is not known) and its text ("Điều 5, khoản 1, tiết 1.1, điểm a, QĐ 57-QĐ/TW")."""
     return {
         "document": citation.document,
         "chapter": citation.chapter,
         "article": citation.article,
         "clause": citation.clause,
+        "subclause": citation.subclause,
         "point": citation.point,
         "text": str(citation),
     }

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
+from .checks import cite
 from .conditions import (
     STANDARD_INPUTS,
     STANDARD_LABELS,
@@ -304,8 +305,6 @@ def _not_offered(
     version: VersionSpec | None, spec: LevelSpec | None, level: str, on: dt.date, n: int
 ) -> tuple[pl.DataFrame, pl.Series]:
     """A level the version in force does not offer (or no version): one decision for every row."""
-    from .rulebook import cite
-
     if version is None:
         text = f"Không có quy định nào có hiệu lực ngày {on:%d/%m/%Y}"
     else:
@@ -426,8 +425,6 @@ def _explain(
 ) -> pl.DataFrame:
     """Decision and sentence of each distinct combination of codes (`distinct`, one row each), built from
     the same pieces as `decide`."""
-    from .rulebook import cite
-
     catalogue = book.catalogue
     grade_codes = sorted(catalogue.grades)
     groups = list(spec.subjects)

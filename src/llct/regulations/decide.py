@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from .checks import cite
 from .conditions import STANDARD_LABELS, open_modes, posts_described, standard_check, subject_value
 from .model import LEVEL_LABELS, THEORY_ORDER, Citation, Decision, Profile, Reason
 from .texts import ASSUMED, MET, MISSING_BIRTH_DATE, MISSING_SEX, THEORY_LABELS, UNJUDGED
@@ -36,8 +37,6 @@ def decide(
     date or sex, unknown title …) is not guessed about; then subject groups, standards and study modes.
     Age is counted on `age_on` (default: the decision date `on`; REGULATIONS.md §3.2 [I]), everything
     else on `on`."""
-    from .rulebook import cite
-
     version = book.version_on(on)
     if version is None:
         reason = Reason(

@@ -13,18 +13,15 @@ import yaml
 
 from llct.vntext import fold
 
+from .checks import allocation_problems, citation_problems, cite, reference_problems
+from .citations import DocumentStructure, StructuresSpec
 from .decide import decide
 from .model import CataloguePost, Citation, Decision, Grade, Profile
-from .schema import AllocationSpec, CatalogueSpec, CitationSpec, RegulationDataError, VersionSpec, parse
+from .schema import AllocationSpec, CatalogueSpec, RegulationDataError, VersionSpec, parse
 from .titles import TitleMatcher
 
 if TYPE_CHECKING:
     import polars as pl
-
-
-def cite(spec: CitationSpec, document: str) -> Citation:
-    """A data file's citation with the version's document filled in."""
-    return Citation(spec.document or document, spec.article, spec.clause, spec.point, spec.chapter)
 
 
 class Catalogue:
@@ -67,6 +64,7 @@ class Allocation:
     """Phân cấp: which institution kinds may run which programme on which date."""
 
     def __init__(self, spec: AllocationSpec) -> None:
+        self.spec = spec
         self.programmes: dict[str, str] = dict(spec.programmes)
         self.entries = tuple(
             AllocationEntry(
@@ -100,11 +98,18 @@ class Rulebook:
         versions: Sequence[VersionSpec],
         allocation: Allocation,
         sources: Mapping[str, str] | None = None,
+        documents: Mapping[str, DocumentStructure] | None = None,
     ) -> None:
-        """`sources` names where each version (by number) was read from, for error messages."""
+        """`sources` names where each version (by number) was read from, for error messages; `documents`
+        is the structure of the documents cited (default: the shipped data/documents.yaml)."""
         self.catalogue = catalogue
         self.versions = tuple(sorted(versions, key=lambda v: v.in_force_from))
         self.allocation = allocation
+        self.documents: dict[str, DocumentStructure] = dict(
+            documents if documents is not None else shipped_documents()
+        )
+        for version in self.versions:
+            self.documents.update(version.documents)
         sources = sources or {}
 
         def source(version: VersionSpec) -> str:
@@ -118,8 +123,14 @@ class Rulebook:
                     f"({earlier.in_force_to or 'không có ngày hết hiệu lực'} ≥ {later.in_force_from})"
                 )
         problems = [
-            p for version in self.versions for p in _reference_problems(version, catalogue, source(version))
+            p
+            for version in self.versions
+            for p in (
+                *reference_problems(version.levels, catalogue, source(version)),
+                *citation_problems(version.levels, version.document, self.documents, source(version)),
+            )
         ]
+        problems += allocation_problems(allocation.spec, self.documents, "allocation.yaml")
         if problems:
             raise RegulationDataError("\n".join(problems))
 
@@ -227,35 +238,23 @@ class Rulebook:
 _POST_FIELDS = {"code", "title", "aliases", "sector", "tier", "rank", "source", "confidence", "note"}
 
 
-def _reference_problems(version: VersionSpec, catalogue: Catalogue, source: str) -> list[str]:
-    """Every post and grade a version names must exist in the catalogue. Each problem names the file or
-    stored version (`source`), the item as the loader does (levels → trung_cap → subjects → 5 (cong_an)
-    → posts) and the missing code."""
-    problems = []
-    for level, spec in version.levels.items():
-        for i, group in enumerate(spec.subjects, start=1):
-            item = f"levels → {level} → subjects → {i} ({group.id})"
-            for field_name, names, known, what in (
-                ("posts", getattr(group, "posts", None) or [], catalogue.posts, "chức vụ"),
-                ("exclude", getattr(group, "exclude", []), catalogue.posts, "chức vụ"),
-                ("grades", getattr(group, "grades", []), catalogue.grades, "ngạch"),
-            ):
-                problems += [
-                    f"{source}: {item} → {field_name}: {what} '{code}' không có trong danh mục"
-                    for code in names
-                    if code not in known
-                ]
-    return problems
-
-
 def shipped_texts() -> dict[str, str]:
     """The shipped data files by name: posts.yaml, allocation.yaml, versions/<name>.yaml (the seed)."""
     data = resources.files("llct.regulations") / "data"
-    texts = {name: (data / name).read_text(encoding="utf-8") for name in ("posts.yaml", "allocation.yaml")}
+    texts = {
+        name: (data / name).read_text(encoding="utf-8")
+        for name in ("posts.yaml", "allocation.yaml", "documents.yaml")
+    }
     for entry in sorted((data / "versions").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             texts[f"versions/{entry.name}"] = entry.read_text(encoding="utf-8")
     return texts
+
+
+def shipped_documents() -> dict[str, DocumentStructure]:
+    """The structure of the documents the shipped files cite (data/documents.yaml)."""
+    spec: StructuresSpec = parse(StructuresSpec, shipped_texts()["documents.yaml"], "documents.yaml")
+    return dict(spec.documents)
 
 
 def load_shipped() -> Rulebook:

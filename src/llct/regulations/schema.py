@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .citations import DocumentStructure
 from .model import CONFIDENCES, EDUCATION_ORDER, INSTITUTION_KINDS, MODES, RATING_ORDER, SECTORS, TIERS
 
 Confidence = Literal["T", "S", "I", "?"]
@@ -53,6 +54,7 @@ class CitationSpec(_Strict):
     chapter: str = ""
     article: str = ""
     clause: str = ""
+    subclause: str = ""  # tiết
     point: str = ""
 
 
@@ -195,6 +197,8 @@ class VersionSpec(_Strict):
     # One confidence for both dates, or one per date: {from: T, to: I}.
     dates_confidence: Confidence | DatesConfidence
     note: str = ""
+    # The structure of documents this file cites that data/documents.yaml does not describe.
+    documents: dict[str, DocumentStructure] = {}
     levels: dict[Level, LevelSpec]
 
     @model_validator(mode="after")
