@@ -22,8 +22,8 @@ def test_package_does_not_import_django():
 
 def test_malformed_version_names_file_item_and_problem():
     bad = _versions()["qd57.yaml"].replace(
-        'min_rank: 40\n        citation: {article: "5", clause: "1", subclause: "1.1", point: b}',
-        'min_rank: bốn mươi\n        citation: {article: "5", clause: "1", subclause: "1.1", point: b}',
+        "min_rank: 40\n        max_rank: 40",
+        "min_rank: bốn mươi\n        max_rank: 40",
         1,
     )
     with pytest.raises(RegulationDataError) as exc:

@@ -52,6 +52,10 @@ TITLES = [
     "Chi hội trưởng Phụ nữ",
     "Phó Chủ tịch Ủy ban MTTQ xã",
     "Phó Trưởng phòng",
+    "Giảng viên Trung tâm Chính trị xã",
+    "Giảng viên Trường Chính trị tỉnh",
+    "Phó Trưởng ban",
+    "Huyện ủy viên",
 ]
 
 
@@ -182,6 +186,7 @@ def test_bulk_equals_scalar(which, case):
             assert got["regulation"] == want.regulation
             assert got["institution"] == want.institution
             assert got["reasons"] == want.summary
+            assert got["assumed"] == want.assumed
 
 
 @pytest.mark.parametrize("which", list(BOOKS))

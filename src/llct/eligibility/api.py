@@ -44,6 +44,7 @@ class ReasonOut(Schema):
     citation: CitationOut
     assumption: bool
     shown: bool
+    item: str
     text: str
 
 
@@ -68,6 +69,7 @@ class DecisionOut(Schema):
     institution: str | None
     reasons: list[ReasonOut]
     summary: str
+    assumed: bool
     special_case: SpecialCaseOut | None
 
 
@@ -87,6 +89,7 @@ class ScreenRowOut(Schema):
     regulation: str
     institution: str | None
     summary: str
+    assumed: bool
     reasons: list[ReasonOut]
 
 
@@ -147,7 +150,7 @@ def _reason(reason) -> ReasonOut:
     return ReasonOut(
         condition=reason.condition, met=reason.met, value=reason.value, threshold=reason.threshold,
         citation=CitationOut(**citation_view(reason.citation)), assumption=reason.assumption,
-        shown=reason.shown, text=reason.text,
+        shown=reason.shown, item=reason.item, text=reason.text,
     )  # fmt: skip
 
 
@@ -174,7 +177,7 @@ def cadre_decisions(request, cadre_id: int, on: dt.date | None = None, level: st
                 level=view.level, on=on, eligible=view.eligible, offered=view.offered, judged=view.judged,
                 status=decision.status, modes=list(view.modes), regulation=view.regulation,
                 institution=view.institution, reasons=[_reason(r) for r in decision.reasons],
-                summary=view.summary,
+                summary=view.summary, assumed=view.assumed,
                 special_case=SpecialCaseOut(
                     eligible=special.eligible, modes=special.modes, authority=special.authority,
                     document_number=special.document_number, decided_on=special.decided_on,
@@ -224,6 +227,7 @@ def screen(
                 regulation=row.regulation,
                 institution=row.institution,
                 summary=row.summary,
+                assumed=row.assumed,
                 reasons=[_reason(r) for r in row.reasons],
             )
             for row in screening.rows

@@ -59,6 +59,7 @@ def reason_rows(decision: Decision) -> list[dict]:
             "citation": citation_view(r.citation),
             "assumption": r.assumption,
             "shown": r.shown,
+            "item": r.item,
             "text": r.text,
         }
         for r in decision.reasons
@@ -79,6 +80,7 @@ class DecisionView:
     institution_label: str
     reasons: list[dict]
     summary: str
+    assumed: bool
 
 
 def decision_view(decision: Decision) -> DecisionView:
@@ -95,6 +97,7 @@ def decision_view(decision: Decision) -> DecisionView:
         institution_label=institution_label(decision.institution),
         reasons=reason_rows(decision),
         summary=decision.summary,
+        assumed=decision.assumed,
     )
 
 

@@ -28,6 +28,7 @@ class EligibilityRow:
     regulation: str
     institution: str | None
     reasons: str
+    assumed: bool  # the reasons rest on an assumption (Decision.assumed)
     special_case: SpecialCaseDecision | None
 
     @property
@@ -147,6 +148,7 @@ def eligible_cadres(
                     regulation=result["regulation"] or "",
                     institution=result["institution"],
                     reasons=result["reasons"] or "",
+                    assumed=bool(result["assumed"]),
                     special_case=specials.get(cadre_id),
                 )
             )

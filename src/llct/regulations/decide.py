@@ -6,7 +6,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .checks import cite
-from .conditions import STANDARD_LABELS, open_modes, posts_described, standard_check, subject_value
+from .conditions import (
+    STANDARD_LABELS,
+    excluded_value,
+    open_modes,
+    posts_described,
+    standard_check,
+    subject_value,
+)
 from .model import LEVEL_LABELS, THEORY_ORDER, Citation, Decision, Profile, Reason
 from .texts import ASSUMED, MET, MISSING_BIRTH_DATE, MISSING_SEX, THEORY_LABELS, UNJUDGED
 
@@ -91,13 +98,31 @@ def decide(
     reasons: list[Reason] = []
     cat = book.catalogue
     subject = None
-    for group in spec.subjects:
+    for exclusion in spec.exclusions:
+        value = excluded_value(exclusion, profile, cat.titles)
+        if value is not None:
+            c = cite(exclusion.citation, version.document)
+            text = excluded_text(level, exclusion.label, value)
+            subject = Reason(
+                "subject",
+                False,
+                value,
+                exclusion.label,
+                c,
+                False,
+                _sentence(text, c, False),
+                item=exclusion.id,
+            )
+            break
+    for group in spec.subjects if subject is None else ():
         value = subject_value(group, profile, on, cat.titles, cat.grade_titles)
         if value is not None:
             c = cite(group.citation, version.document)
             assumed = group.assumption or group.confidence == "?"
             text = f"Thuộc đối tượng {LEVEL_LABELS[level]}: {group.label} ({value})"
-            subject = Reason("subject", True, value, group.label, c, assumed, _sentence(text, c, assumed))
+            subject = Reason(
+                "subject", True, value, group.label, c, assumed, _sentence(text, c, assumed), item=group.id
+            )
             break
     if subject is None:
         value = posts_described(
@@ -122,6 +147,7 @@ def decide(
                 assumed,
                 _sentence(text, c, assumed),
                 shown=not met or assumed,
+                item=standard.id,
             )
         )
         eligible = eligible and met
@@ -139,11 +165,16 @@ def decide(
             assumed,
             _sentence(text, c, assumed),
             shown=eligible,
+            item="modes",
         )
     )
     return Decision(
         level, on, eligible, modes if eligible else (), version.number, institution, tuple(reasons)
     )
+
+
+def excluded_text(level: str, label: str, value: str) -> str:
+    return f"Không thuộc đối tượng {LEVEL_LABELS[level]}: {label} ({value})"
 
 
 def open_groups(spec: object) -> list[str]:

@@ -153,6 +153,7 @@ class Reason:
     assumption: bool
     text: str
     shown: bool = True  # part of the short explanation (the `reasons` column of a screening)
+    item: str = ""  # the id of the data file's item that gave the reason ("modes", "institution" …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,20 @@ class Decision:
         if not self.judged:
             return "not_judged"
         return "eligible" if self.eligible else "not_eligible"
+
+    @property
+    def assumed(self) -> bool:
+        """Whether the short explanation rests on an assumption ("[Giả định]"): shown as such in the
+        page, the export and the API (REGULATIONS.md §7, "Unknowns stay visible")."""
+        return any(r.assumption for r in self.reasons if r.shown)
+
+    @property
+    def deciding(self) -> Reason:
+        """The reason that decides: the subject group for an eligible person, otherwise the first condition
+        not met (not offered, already trained, not judgeable, not a subject, a standard)."""
+        if self.eligible:
+            return next(r for r in self.reasons if r.condition == "subject")
+        return next(r for r in self.reasons if not r.met)
 
     @property
     def summary(self) -> str:

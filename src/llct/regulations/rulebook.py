@@ -222,7 +222,8 @@ class Rulebook:
     ) -> pl.DataFrame:
         """Screen a canonical roster frame: one row per person and level (so_cap, trung_cap, cao_cap in
         that order) with the columns of roster-format.md "Screening output": code, level, eligible,
-        modes, regulation, institution, reasons — and `status` (model.STATUSES) when `with_status`.
+        modes, regulation, institution, reasons — and `status` (model.STATUSES) and `assumed` (the
+        explanation rests on an assumption: Decision.assumed) when `with_status`.
         Age is counted on `age_on` (default: `on`). Text columns are categorical."""
         from .bulk import screen
 

@@ -103,10 +103,14 @@ class GradeYearsGroup(_Item):
 
 
 class LecturerYearsGroup(_Item):
+    """Lecturers with `years` of teaching (Giảng viên LLCT từ). A holder of a post in `exclude` teaches
+    elsewhere than the text allows (a political centre is not a school: QĐ 57 Điều 1, Điều 6 tiết 1.5)."""
+
     kind: Literal["lecturer_years"]
     id: str
     label: str
     years: int = Field(ge=0)
+    exclude: list[str] = []
 
 
 class AnyoneGroup(_Item):
@@ -119,6 +123,15 @@ SubjectGroup = Annotated[
     PostGroup | PartyMemberGroup | GradeYearsGroup | LecturerYearsGroup | AnyoneGroup,
     Field(discriminator="kind"),
 ]
+
+
+class ExclusionSpec(_Item):
+    """Holders of these posts are not subjects of the level whatever group they would fall in (QĐ 57
+    Điều 4 khoản 1 điểm b: the commune police chief and military commander): an exception written as one."""
+
+    id: str
+    label: str
+    posts: list[str] = Field(min_length=1)
 
 
 class PartyStatusStandard(_Item):
@@ -169,6 +182,7 @@ class LevelSpec(_Strict):
     confidence: Confidence
     note: str = ""
     subjects: list[SubjectGroup] = []
+    exclusions: list[ExclusionSpec] = []
     standards: list[Standard] = []
     modes: ModesSpec | None = None
     institution: InstitutionSpec | None = None

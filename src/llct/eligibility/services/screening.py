@@ -24,6 +24,7 @@ class ScreenedRow:
     regulation: str
     institution: str | None
     summary: str  # the reasons column of the screening output
+    assumed: bool  # the summary rests on an assumption
     reasons: tuple[Reason, ...]  # the same reasons, one object each
 
 
@@ -64,6 +65,7 @@ def roster_screen(
             regulation=row["regulation"],
             institution=row["institution"],
             summary=row["reasons"],
+            assumed=row["assumed"],
             reasons=explained[row["level"], row["reasons"]],
         )
         for row in result.iter_rows(named=True)
