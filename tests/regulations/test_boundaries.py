@@ -76,9 +76,8 @@ def test_version_switch_2025_08_28_29(book, on, regulation, so_cap_offered):
     assert book.version_on(on).number == regulation
     decision = book.decide(book.profile(frame([{}]).row(0, named=True), on), "so_cap", on)
     assert decision.offered is so_cap_offered and decision.regulation == regulation
-    assert book.competent_institution("so_cap", on) == (
-        "trung_tam_chinh_tri_huyen" if so_cap_offered else None
-    )
+    # The district centre is gone from 01/07/2025 (the district tier ended): no institution on either day.
+    assert book.competent_institution("so_cap", on) is None
 
 
 def test_before_any_version(book):

@@ -112,6 +112,7 @@ def test_catalogue_names_are_unambiguous(book):
         ("so_cap", dt.date(2025, 8, 29), set()),
         ("dang_vien_moi", dt.date(2025, 8, 28), {"trung_tam_chinh_tri_huyen"}),
         ("dang_vien_moi", dt.date(2025, 8, 29), {"trung_tam_chinh_tri_xa"}),
+        ("dang_vien_moi", dt.date(2025, 12, 1), {"trung_tam_chinh_tri_xa"}),
         ("cap_nhat", dt.date(2026, 1, 1), {"trung_tam_chinh_tri_xa"}),
         ("trung_cap", dt.date(2026, 1, 1), {"truong_chinh_tri_tinh"}),
         ("cao_cap", dt.date(2023, 1, 1), {"hoc_vien_ctqg", "hoc_vien_khu_vuc", "truong_chinh_tri_tinh"}),
@@ -120,3 +121,28 @@ def test_catalogue_names_are_unambiguous(book):
 def test_allocation_QD57_chIII_QD208_QD1147_art4(book, programme, on, kinds):
     assert book.institution_kinds_for(programme, on) == kinds
     assert bool(book.allocation_citations(programme, on)) == bool(kinds)
+
+
+@pytest.mark.parametrize(
+    ("on", "document"),
+    [
+        (dt.date(2025, 8, 29), "Điều ?, QĐ 360-QĐ/TW"),
+        (dt.date(2025, 11, 30), "Điều ?, QĐ 360-QĐ/TW"),
+        (dt.date(2025, 12, 1), "Điều 4, khoản 2, QĐ 1147-QĐ/BTGDVTW"),
+    ],
+)
+def test_commune_centres_cite_QD360_from_29_08_2025_and_QD1147_from_01_12_2025(book, on, document):
+    """REGULATIONS.md §8: between 29/08/2025 and 30/11/2025 the commune centres worked under QĐ 360 alone."""
+    assert [str(c) for c in book.allocation_citations("dang_vien_moi", on)] == [document]
+
+
+@pytest.mark.parametrize(
+    ("on", "institution"),
+    [
+        (dt.date(2025, 6, 30), "trung_tam_chinh_tri_huyen"),
+        (dt.date(2025, 7, 1), None),
+        (dt.date(2025, 8, 28), None),
+    ],
+)
+def test_QD57_chIII_district_centre_ends_with_the_district_tier_01_07_2025(book, on, institution):
+    assert book.competent_institution("so_cap", on) == institution

@@ -1,8 +1,9 @@
 """Property: the bulk path (Polars) and the scalar path (`decide`) agree — eligibility, status, modes,
-regulation, institution and the reasons text — on random profiles, for every version, level and date,
-including birthdays, 29 February, the 2025-08-28/29 switch and an age reference date other than the
-decision date (DESIGN.md "Rules as data"); with the shipped rulebook and with one built from catalogue rows
-the way the database-backed one is."""
+regulation, institution, the reasons text and whether they rest on an assumption — on random profiles,
+for every version, level and date, including birthdays, 29 February, the 2025-08-28/29 switch, the end of
+the district centres on 2025-07-01 and an age reference date other than the decision date (DESIGN.md
+"Rules as data"); with the shipped rulebook and with one built from catalogue rows the way the
+database-backed one is."""
 
 import datetime as dt
 import unicodedata
@@ -83,7 +84,14 @@ SECTORS = [
     "doanh_nghiep",
     "su_nghiep",
 ]
-SWITCH = [dt.date(2025, 8, 28), dt.date(2025, 8, 29), dt.date(2022, 2, 7), dt.date(2022, 2, 8)]
+SWITCH = [
+    dt.date(2025, 8, 28),
+    dt.date(2025, 8, 29),
+    dt.date(2022, 2, 7),
+    dt.date(2022, 2, 8),
+    dt.date(2025, 6, 30),
+    dt.date(2025, 7, 1),
+]
 
 dates = st.dates(dt.date(1950, 1, 1), dt.date(2027, 12, 31))
 birth_dates = st.one_of(

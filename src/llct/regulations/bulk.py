@@ -33,7 +33,14 @@ from .conditions import (
     subject_fits_expr,
     subject_value_expr,
 )
-from .decide import already_holds_text, excluded_text, not_offered_text, not_subject_text
+from .decide import (
+    already_holds_text,
+    competent,
+    excluded_text,
+    institution_ended_text,
+    not_offered_text,
+    not_subject_text,
+)
 from .frames import ROSTER_COLUMNS, TitleProblem, resolve_posts
 from .model import (
     EDUCATION_ORDER,
@@ -437,7 +444,7 @@ def _judged(
     table = _explain(book, version, spec, level, on, age_on, coded[first_rows], combos, values)
     return table.with_columns(
         pl.lit(version.number).alias("regulation"),
-        pl.lit(spec.institution.kind if spec.institution else None, pl.String).alias("institution"),
+        pl.lit(competent(book, spec, on)[0], pl.String).alias("institution"),
     ), index
 
 
@@ -551,6 +558,14 @@ def _explain(
         .alias("mode_text"),
     )
 
+    institution_text = pl.lit(None, pl.String)
+    ended = competent(book, spec, on)[1]
+    if ended is not None:
+        assert spec.institution is not None
+        c = cite(ended.citation, version.document)
+        text = f"{institution_ended_text(spec.institution.kind, ended)} — {c}"
+        institution_text = pl.when(pl.col("eligible")).then(pl.lit(text))
+
     already_tail = already_holds_text("", level).removeprefix(f"Đã có trình độ LLCT {THEORY_LABELS['']}")
     problems = pl.concat_str(
         [
@@ -568,7 +583,9 @@ def _explain(
         .then(pl.lit(UNJUDGED) + problems + pl.lit(f" — {level_cite}"))
         .otherwise(
             pl.concat_str(
-                [subject, *standards, pl.col("mode_text")], separator=REASON_SEPARATOR, ignore_nulls=True
+                [subject, *standards, pl.col("mode_text"), institution_text],
+                separator=REASON_SEPARATOR,
+                ignore_nulls=True,
             )
         )
     )

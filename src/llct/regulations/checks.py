@@ -74,4 +74,8 @@ def allocation_problems(
         problem = citation_problem(cite(entry.citation, ""), documents)
         if problem:
             problems.append(f"{source}: entries → {i} ({entry.programme}) → citation: {problem}")
+    for i, ended in enumerate(spec.ended, start=1):
+        problem = citation_problem(cite(ended.citation, ""), documents)
+        if problem:
+            problems.append(f"{source}: ended → {i} ({ended.kind}) → citation: {problem}")
     return problems

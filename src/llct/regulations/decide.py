@@ -15,10 +15,19 @@ from .conditions import (
     subject_value,
 )
 from .model import LEVEL_LABELS, THEORY_ORDER, Citation, Decision, Profile, Reason
-from .texts import ASSUMED, MET, MISSING_BIRTH_DATE, MISSING_SEX, THEORY_LABELS, UNJUDGED
+from .texts import (
+    ASSUMED,
+    INSTITUTION_LABELS,
+    MET,
+    MISSING_BIRTH_DATE,
+    MISSING_SEX,
+    THEORY_LABELS,
+    UNJUDGED,
+)
 
 if TYPE_CHECKING:
     from .rulebook import Rulebook
+    from .schema import EndedInstitution, LevelSpec
 
 
 def not_offered_text(level: str) -> str:
@@ -70,7 +79,7 @@ def decide(
         )
         return Decision(level, on, False, (), version.number, None, (reason,), offered=False)
     level_cite = cite(spec.citation, version.document)
-    institution = spec.institution.kind if spec.institution else None
+    institution, ended = competent(book, spec, on)
     held = profile.theory_level or ""
     if THEORY_ORDER.index(held) >= THEORY_ORDER.index(level):
         reason = Reason(
@@ -168,8 +177,30 @@ def decide(
             item="modes",
         )
     )
+    if ended is not None:
+        assert spec.institution is not None
+        c = cite(ended.citation, version.document)
+        text = institution_ended_text(spec.institution.kind, ended)
+        value = INSTITUTION_LABELS[spec.institution.kind]
+        sentence = _sentence(text, c, False)
+        reasons.append(Reason("institution", False, value, "", c, False, sentence, eligible, "institution"))
     return Decision(
         level, on, eligible, modes if eligible else (), version.number, institution, tuple(reasons)
+    )
+
+
+def competent(book: Rulebook, spec: LevelSpec, on: dt.date) -> tuple[str | None, EndedInstitution | None]:
+    """The institution kind the level is allocated to on `on`, or None with the record of its end when it
+    had ceased by then (the district political centre from 01/07/2025, REGULATIONS.md §8)."""
+    kind = spec.institution.kind if spec.institution else None
+    ended = book.allocation.ended(kind, on) if kind else None
+    return (None, ended) if ended else (kind, None)
+
+
+def institution_ended_text(kind: str, ended: EndedInstitution) -> str:
+    return (
+        f"{INSTITUTION_LABELS[kind]} không còn từ {ended.ended_on:%d/%m/%Y} ({ended.reason}): "
+        "chưa xác định được cơ sở đào tạo có thẩm quyền"
     )
 
 

@@ -17,7 +17,14 @@ from .checks import allocation_problems, citation_problems, cite, reference_prob
 from .citations import DocumentStructure, StructuresSpec
 from .decide import decide
 from .model import CataloguePost, Citation, Decision, Grade, Profile
-from .schema import AllocationSpec, CatalogueSpec, RegulationDataError, VersionSpec, parse
+from .schema import (
+    AllocationSpec,
+    CatalogueSpec,
+    EndedInstitution,
+    RegulationDataError,
+    VersionSpec,
+    parse,
+)
 from .titles import TitleMatcher
 
 if TYPE_CHECKING:
@@ -79,6 +86,10 @@ class Allocation:
             )
             for e in spec.entries
         )
+
+    def ended(self, kind: str, on: dt.date) -> EndedInstitution | None:
+        """The record of `kind` having ceased on or before `on`, if it has."""
+        return next((e for e in self.spec.ended if e.kind == kind and e.ended_on <= on), None)
 
     def entries_for(self, programme: str, on: dt.date) -> list[AllocationEntry]:
         return [
@@ -192,10 +203,12 @@ class Rulebook:
         return None
 
     def competent_institution(self, level: str, on: dt.date) -> str | None:
-        """The institution kind the version in force allocates `level` to (QĐ 57 Chương III)."""
+        """The institution kind the version in force allocates `level` to (QĐ 57 Chương III), None when it
+        allocates none or the institution had ceased by then (the district centre from 01/07/2025)."""
         version = self.version_on(on)
         spec = version.levels.get(level) if version else None
-        return spec.institution.kind if spec and spec.offered and spec.institution else None
+        kind = spec.institution.kind if spec and spec.offered and spec.institution else None
+        return None if kind is None or self.allocation.ended(kind, on) else kind
 
     def institution_kinds_for(self, programme: str, on: dt.date) -> set[str]:
         """Institution kinds that may run `programme` on `on` (phân cấp: QĐ 57 Chương III, QĐ 208, QĐ 360,

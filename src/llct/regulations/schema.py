@@ -285,9 +285,18 @@ class AllocationEntry(_Item):
     valid_to: dt.date | None = None
 
 
+class EndedInstitution(_Item):
+    """An institution kind that ceased on `ended_on` while a version still allocated training to it."""
+
+    kind: InstitutionKind
+    ended_on: dt.date
+    reason: str
+
+
 class AllocationSpec(_Strict):
     programmes: dict[str, str]
     entries: list[AllocationEntry]
+    ended: list[EndedInstitution] = []
 
     @model_validator(mode="after")
     def _known_programmes(self) -> AllocationSpec:
