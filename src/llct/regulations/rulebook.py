@@ -44,15 +44,12 @@ class Catalogue:
         self.resolved: dict[tuple[str | None, ...], tuple[tuple[str, ...], tuple[str, ...], tuple]] = {}
         self._grade_names: dict[str, str] = {}
         for grade in self.grades.values():
-            for name in (grade.title, *grade.aliases):
+            for name in (grade.code, grade.title, *grade.aliases):
                 self._grade_names[fold(name)] = grade.code
 
     def grade_key(self, raw: str | None) -> str | None:
-        """The grade a roster's Ngạch cell names ("Chuyên viên chính", "CVC", "Giảng viên chính"), or None."""
-        if not raw:
-            return None
-        folded = fold(raw)
-        return folded if folded in self.grades else self._grade_names.get(folded)
+        """The grade a roster's Ngạch cell names ("Chuyên viên chính", "CVC", "chuyen_vien_chinh") or None."""
+        return self._grade_names.get(fold(raw)) if raw else None
 
 
 @dataclass(frozen=True)
