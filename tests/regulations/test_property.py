@@ -3,7 +3,7 @@ regulation, institution, the reasons text and whether they rest on an assumption
 for every version, level and date, including birthdays, 29 February, the 2025-08-28/29 switch, the end of
 the district centres on 2025-07-01 and an age reference date other than the decision date (DESIGN.md
 "Rules as data"); with the shipped rulebook and with one built from catalogue rows the way the
-database-backed one is."""
+database-backed one is, and with the example provincial regulation for its province and another."""
 
 import datetime as dt
 import unicodedata
@@ -57,6 +57,7 @@ TITLES = [
     "Giảng viên Trường Chính trị tỉnh",
     "Phó Trưởng ban",
     "Huyện ủy viên",
+    "Bí thư Chi bộ thôn",
 ]
 
 
@@ -170,23 +171,35 @@ def _database_like_rulebook() -> Rulebook:
     return Rulebook.from_sources(rows, stored, catalogue_name="danh mục chức vụ (cơ sở dữ liệu)")
 
 
-BOOKS = {"shipped": load_shipped(), "database-like": _database_like_rulebook()}
+def _with_example_overlay() -> Rulebook:
+    """The shipped rulebook with the example provincial regulation (province HSN) loaded."""
+    texts = shipped_texts()
+    versions = {n.removeprefix("versions/"): t for n, t in texts.items() if n.startswith("versions/")}
+    overlays = {n: t for n, t in texts.items() if n.startswith("overlays/")}
+    return Rulebook.from_sources(texts["posts.yaml"], versions, overlay_texts=overlays)
+
+
+BOOKS = {
+    "shipped": load_shipped(),
+    "database-like": _database_like_rulebook(),
+    "with-overlay": _with_example_overlay(),
+}
 
 
 @pytest.mark.parametrize("which", list(BOOKS))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=roster_and_date())
-def test_bulk_equals_scalar(which, case):
+@given(case=roster_and_date(), province=st.sampled_from([None, "HSN", "BS"]))
+def test_bulk_equals_scalar(which, case, province):
     book = BOOKS[which]
     rows, on, age_on = case
     roster = frame(rows)
-    screened = book.screen(roster, on, age_on=age_on, with_status=True).rows(named=True)
+    screened = book.screen(roster, on, age_on=age_on, with_status=True, province=province).rows(named=True)
     assert len(screened) == len(rows) * len(LEVELS)
     for i, row in enumerate(roster.iter_rows(named=True)):
         profile = book.profile(row, on)
         for j, level in enumerate(LEVELS):
             got = screened[i * len(LEVELS) + j]
-            want = book.decide(profile, level, on, age_on)
+            want = book.decide(profile, level, on, age_on, province)
             assert (got["code"], got["level"]) == (row["code"], level)
             assert got["eligible"] == want.eligible
             assert got["status"] == want.status

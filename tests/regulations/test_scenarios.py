@@ -1,7 +1,8 @@
-"""The scenario files (llct/regulations/data/scenarios/, one per version file, readable without Python):
-each scenario is a roster row as a spreadsheet has it, a date and a level, with the status, the study
-modes and the clause that decides. One parametrised test reads them all through the roster reader, the
-scalar path and the bulk path; another fails on any item of a version file no scenario reaches."""
+"""The scenario files (llct/regulations/data/scenarios/, one per version and per shipped provincial
+overlay, readable without Python): each scenario is a roster row as a spreadsheet has it, a date and a
+level (and, for an overlay, the province), with the status, the study modes and the clause that decides.
+One parametrised test reads them all through the roster reader, the scalar path and the bulk path; another
+fails on any item of a version or overlay file no scenario reaches."""
 
 import csv
 import datetime as dt
@@ -12,9 +13,10 @@ from importlib import resources
 import pytest
 import yaml
 
-from llct.regulations import LEVELS, shipped_texts
+from llct.regulations import LEVELS, Rulebook, shipped_texts
 from llct.regulations.checks import level_items
 from llct.regulations.model import LEVEL_LABELS
+from llct.regulations.overlays import OverlaySpec
 from llct.regulations.schema import PostGroup, VersionSpec, parse
 from llct.regulations.texts import INSTITUTION_LABELS, MODE_LABELS
 from llct.roster import read_roster
@@ -28,7 +30,9 @@ STATUSES = {
 }
 LEVEL_KEYS = {label: key for key, label in LEVEL_LABELS.items()}
 MODE_KEYS = {label: key for key, label in MODE_LABELS.items()}
-VERSION_FILES = sorted(n.removeprefix("versions/") for n in shipped_texts() if n.startswith("versions/"))
+TEXTS = shipped_texts()
+VERSION_FILES = sorted(n.removeprefix("versions/") for n in TEXTS if n.startswith("versions/"))
+OVERLAY_FILES = sorted(n.removeprefix("overlays/") for n in TEXTS if n.startswith("overlays/"))
 
 
 class _Loader(yaml.SafeLoader):
@@ -68,8 +72,24 @@ def roster_row(defaults: dict, row: dict):
     return read_roster(text.getvalue().encode(), filename="kich-ban.csv").frame
 
 
-def decide(book, frame, level: str, on: dt.date):
-    return book.decide(book.profile(frame.row(0, named=True), on), level, on)
+@pytest.fixture(scope="module")
+def books(book) -> dict[str, object]:
+    """The rulebook each scenario file is read with: the shipped one, or with its overlay loaded."""
+    versions = {n.removeprefix("versions/"): t for n, t in TEXTS.items() if n.startswith("versions/")}
+    found = dict.fromkeys(VERSION_FILES, book)
+    for name in OVERLAY_FILES:
+        found[name] = Rulebook.from_sources(
+            TEXTS["posts.yaml"], versions, overlay_texts={name: TEXTS[f"overlays/{name}"]}
+        )
+    return found
+
+
+def decide(book, frame, level: str, on: dt.date, province: str | None = None):
+    return book.decide(book.profile(frame.row(0, named=True), on), level, on, province=province)
+
+
+def _province(file: str, scenario: dict) -> str | None:
+    return scenario.get("province", FILES[file].get("province"))
 
 
 def _on(scenario: dict) -> dt.date:
@@ -79,10 +99,11 @@ def _on(scenario: dict) -> dt.date:
 @pytest.mark.parametrize(
     ("file", "scenario", "defaults"), CASES, ids=[f"{f}: {s['name']}" for f, s, _ in CASES]
 )
-def test_scenario(book, file, scenario, defaults):
+def test_scenario(books, file, scenario, defaults):
+    book, province = books[file], _province(file, scenario)
     on, level = _on(scenario), LEVEL_KEYS[scenario["level"]]
     frame = roster_row(defaults, scenario.get("row"))
-    decision = decide(book, frame, level, on)
+    decision = decide(book, frame, level, on, province)
     assert decision.status == STATUSES[scenario["status"]], decision.summary
     assert str(decision.deciding.citation) == scenario["decided_by"], decision.summary
     if "modes" in scenario:
@@ -95,15 +116,20 @@ def test_scenario(book, file, scenario, defaults):
         assert decision.regulation == scenario["regulation"]
     if "institution" in scenario:
         assert INSTITUTION_LABELS.get(decision.institution, "") == scenario["institution"]
-    screened = book.screen(frame, on, [level], with_status=True).row(0, named=True)
+    screened = book.screen(frame, on, [level], with_status=True, province=province).row(0, named=True)
     assert (screened["status"], screened["reasons"]) == (decision.status, decision.summary)
     assert screened["assumed"] == decision.assumed
 
 
-def test_every_version_file_has_its_scenario_file():
-    assert set(VERSION_FILES) <= set(FILES), "a version file without scenarios"
+def test_every_version_and_overlay_file_has_its_scenario_file():
+    assert set(VERSION_FILES) | set(OVERLAY_FILES) <= set(FILES), (
+        "a version or overlay file without scenarios"
+    )
     for name, data in FILES.items():
-        assert data["version"] == parse(VersionSpec, shipped_texts()[f"versions/{name}"], name).number
+        if "version" in data:
+            assert data["version"] == parse(VersionSpec, TEXTS[f"versions/{name}"], name).number
+        else:
+            assert data["overlay"] == parse(OverlaySpec, TEXTS[f"overlays/{name}"], name).number
 
 
 def _open_group(item) -> bool:
@@ -119,16 +145,20 @@ def _key(level: str, where: str, item) -> tuple[str, str]:
     return level, getattr(item, "id", "") if where != f"levels → {level}" else ""
 
 
-@pytest.mark.parametrize("name", VERSION_FILES)
-def test_every_item_is_reached_by_a_scenario(book, name):
+@pytest.mark.parametrize("name", VERSION_FILES + OVERLAY_FILES)
+def test_every_item_is_reached_by_a_scenario(books, name):
     """Subjects and exclusions reach when they decide; standards when they refuse; study modes and the
     institution when an eligible scenario states them; a level when a scenario is at it; an open group
     when a refusal names it."""
-    spec = parse(VersionSpec, shipped_texts()[f"versions/{name}"], name)
+    model, folder = (VersionSpec, "versions") if name in VERSION_FILES else (OverlaySpec, "overlays")
+    spec = parse(model, TEXTS[f"{folder}/{name}"], name)
     reached: set[tuple[str, str]] = set()
     for _, scenario, defaults in (c for c in CASES if c[0] == name):
         on, level = _on(scenario), LEVEL_KEYS[scenario["level"]]
-        decision = decide(book, roster_row(defaults, scenario.get("row")), level, on)
+        row = roster_row(defaults, scenario.get("row"))
+        decision = decide(books[name], row, level, on, _province(name, scenario))
+        if folder == "overlays" and not decision.overlay:
+            continue  # another province's cadre, or a date before the overlay: none of its items
         reached.add((level, ""))
         reached.add((level, decision.deciding.item))
         if decision.eligible and "modes" in scenario:

@@ -55,6 +55,7 @@ from .model import (
     THEORY_ORDER,
     Citation,
 )
+from .overlays import OverlaySpec, both_text
 from .schema import LecturerYearsGroup, LevelSpec, PostGroup, VersionSpec
 from .texts import (
     ASSUMED,
@@ -86,9 +87,10 @@ def screen(
     *,
     age_on: dt.date | None = None,
     with_status: bool = False,
+    province: str | None = None,
 ) -> pl.DataFrame:
     """Screen every row for every level (canonical order whatever the order asked); see Rulebook.screen."""
-    result, _ = screen_with_titles(book, frame, on, levels, age_on=age_on)
+    result, _ = screen_with_titles(book, frame, on, levels, age_on=age_on, province=province)
     return result if with_status else result.drop("status", "assumed")
 
 
@@ -99,21 +101,24 @@ def screen_with_titles(
     levels: Sequence[str] | None = None,
     *,
     age_on: dt.date | None = None,
+    province: str | None = None,
 ) -> tuple[pl.DataFrame, list[tuple[TitleProblem, pl.Series]]]:
     """`screen` with the status and assumed columns, and every title that names no single post with the
-    frame rows (0-based) where it was written."""
+    frame rows (0-based) where it was written. Every row is a cadre of `province` when given."""
     wanted = set(levels or LEVELS)
     chosen = [level for level in LEVELS if level in wanted]
     n = frame.height
     version = book.version_on(on)
+    overlay = book.overlay_on(province, on) if version else None
     codes, facts, combos, problems = _facts(book, frame, on, age_on or on)
     tables, indices = [], []
     for level in chosen:
-        spec = version.levels.get(level) if version else None
+        spec = book.level_spec(version, overlay, level) if version else None
         if version is None or spec is None or not spec.offered:
             table, index = _not_offered(version, spec, level, on, n)
         else:
-            table, index = _judged(book, version, spec, level, on, age_on, facts, combos)
+            both = overlay if overlay is not None and level in overlay.levels else None
+            table, index = _judged(book, version, both, spec, level, on, age_on, facts, combos)
         indices.append(index.to_numpy() + sum(t.height for t in tables))
         tables.append(table)
     # Each level's rows point into its table of decisions; the output lists each person's levels together.
@@ -335,6 +340,7 @@ def _not_offered(
 def _judged(
     book: Rulebook,
     version: VersionSpec,
+    overlay: OverlaySpec | None,
     spec: LevelSpec,
     level: str,
     on: dt.date,
@@ -441,7 +447,7 @@ def _judged(
         keys += [pl.when(pl.col("_eligible")).then(pl.col(c)).alias(f"m_{c}") for c in ("sex", "age")]
     coded = rows.select(keys)
     index, first_rows = _group(coded)
-    table = _explain(book, version, spec, level, on, age_on, coded[first_rows], combos, values)
+    table = _explain(book, version, overlay, spec, level, on, age_on, coded[first_rows], combos, values)
     return table.with_columns(
         pl.lit(version.number).alias("regulation"),
         pl.lit(competent(book, spec, on)[0], pl.String).alias("institution"),
@@ -451,6 +457,7 @@ def _judged(
 def _explain(
     book: Rulebook,
     version: VersionSpec,
+    overlay: OverlaySpec | None,
     spec: LevelSpec,
     level: str,
     on: dt.date,
@@ -589,6 +596,8 @@ def _explain(
             )
         )
     )
+    if overlay is not None:
+        reasons = reasons + pl.lit(REASON_SEPARATOR) + _both_text(version, overlay, spec, level_cite.document)
     status = (
         pl.when(pl.col("state") == 1)
         .then(pl.lit("not_judged"))
@@ -606,3 +615,24 @@ def _explain(
     return frame.select(
         "eligible", "modes", reasons.alias("reasons"), status.alias("status"), assumed.alias("assumed")
     )
+
+
+def _both_text(version: VersionSpec, overlay: OverlaySpec, spec: LevelSpec, level_doc: str) -> pl.Expr:
+    """`overlays.both_text` with the document of the reason that decides (Decision.deciding): the level's
+    when the person is already trained, not judged, not a subject or excluded; else the first standard not
+    met; else the subject group's."""
+    groups = list(spec.subjects)
+
+    def doc(item) -> pl.Expr:
+        return pl.lit(cite(item.citation, version.document).document)
+
+    first = pl.col("first")
+    deciding = pl.when((pl.col("state") != 2) | (first == len(groups))).then(pl.lit(level_doc))
+    for k, exclusion in enumerate(spec.exclusions):
+        deciding = deciding.when(first == len(groups) + 1 + k).then(doc(exclusion))
+    for k, standard in enumerate(spec.standards):
+        deciding = deciding.when(~pl.col(f"s{k}_met")).then(doc(standard))
+    for i, group in enumerate(groups):
+        deciding = deciding.when(first == i).then(doc(group))
+    head, tail = both_text(version, overlay, "\x00").split("\x00")
+    return pl.lit(head) + deciding.otherwise(pl.lit(level_doc)) + pl.lit(tail)

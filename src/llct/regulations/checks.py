@@ -54,6 +54,22 @@ def reference_problems(levels: Mapping[str, LevelSpec], catalogue: Catalogue, so
     return problems
 
 
+def unevaluable_problems(levels: Mapping[str, LevelSpec], catalogue: Catalogue, source: str) -> list[str]:
+    """A post group that names no list and whose bounds no catalogue post meets cannot be evaluated (a
+    typing slip such as min_rank: 400); an open group is written as an empty list (`posts: []`)."""
+    from .conditions import post_fits
+    from .schema import PostGroup
+
+    return [
+        f"{source}: {where}: không chức vụ nào trong danh mục thỏa điều kiện (khối, cấp, bậc) — điều kiện "
+        "không xét được; nếu văn bản chưa rõ danh sách, hãy ghi posts: []"
+        for _, where, item in level_items(levels)
+        if isinstance(item, PostGroup)
+        and item.posts is None
+        and not any(post_fits(item, post) for post in catalogue.posts.values())
+    ]
+
+
 def citation_problems(
     levels: Mapping[str, LevelSpec], document: str, documents: Mapping[str, DocumentStructure], source: str
 ) -> list[str]:

@@ -15,6 +15,7 @@ from .conditions import (
     subject_value,
 )
 from .model import LEVEL_LABELS, THEORY_ORDER, Citation, Decision, Profile, Reason
+from .overlays import with_overlay
 from .texts import (
     ASSUMED,
     INSTITUTION_LABELS,
@@ -26,8 +27,9 @@ from .texts import (
 )
 
 if TYPE_CHECKING:
+    from .overlays import OverlaySpec
     from .rulebook import Rulebook
-    from .schema import EndedInstitution, LevelSpec
+    from .schema import EndedInstitution, LevelSpec, VersionSpec
 
 
 def not_offered_text(level: str) -> str:
@@ -46,14 +48,37 @@ def _sentence(text: str, citation: Citation, assumption: bool) -> str:
 
 
 def decide(
-    book: Rulebook, profile: Profile, level: str, on: dt.date, age_on: dt.date | None = None
+    book: Rulebook,
+    profile: Profile,
+    level: str,
+    on: dt.date,
+    age_on: dt.date | None = None,
+    province: str | None = None,
 ) -> Decision:
     """Order of the rules: the level must be offered by the version in force (QĐ 350: no sơ cấp); a person
     already holding the level or a higher one is not sent again; a person who cannot be judged (no birth
-    date or sex, unknown title …) is not guessed about; then subject groups, standards and study modes.
-    Age is counted on `age_on` (default: the decision date `on`; REGULATIONS.md §3.2 [I]), everything
-    else on `on`."""
+    date or sex, unknown title …) is not guessed about; then exclusions, subject groups, standards and
+    study modes. Age is counted on `age_on` (default: the decision date `on`; REGULATIONS.md §3.2 [I]),
+    everything else on `on`. For a cadre of `province`, its implementing regulation in force applies with
+    the national version (overlays.py): the decision cites both and says which decided."""
     version = book.version_on(on)
+    overlay = book.overlay_on(province, on) if version else None
+    decision = _decide(book, version, overlay, profile, level, on, age_on)
+    if overlay is None or not decision.offered or level not in overlay.levels:
+        return decision
+    assert version is not None
+    return with_overlay(decision, version, overlay)
+
+
+def _decide(
+    book: Rulebook,
+    version: VersionSpec | None,
+    overlay: OverlaySpec | None,
+    profile: Profile,
+    level: str,
+    on: dt.date,
+    age_on: dt.date | None,
+) -> Decision:
     if version is None:
         reason = Reason(
             "no_version",
@@ -65,7 +90,7 @@ def decide(
             f"Không có quy định nào có hiệu lực ngày {on:%d/%m/%Y}",
         )
         return Decision(level, on, False, (), "", None, (reason,), offered=False, judged=False)
-    spec = version.levels.get(level)
+    spec = book.level_spec(version, overlay, level)
     if spec is None or not spec.offered:
         citation = cite(spec.citation, version.document) if spec else Citation(version.document)
         reason = Reason(

@@ -171,6 +171,7 @@ class Decision:
     reasons: tuple[Reason, ...]
     offered: bool = True
     judged: bool = True
+    overlay: str = ""  # the provincial regulation applied with the national one (overlays.py), if any
 
     @property
     def status(self) -> str:

@@ -151,7 +151,15 @@ class RatingsStandard(_Item):
     kind: Literal["ratings"]
     id: str
     minimum: Rating
-    years: int = Field(ge=1, le=2)  # the roster carries two years of ratings
+    years: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _two_years_known(self) -> RatingsStandard:
+        if self.years > 2:
+            raise ValueError(
+                f"years: {self.years} năm xếp loại không xét được — danh sách cán bộ chỉ có 2 năm gần nhất"
+            )
+        return self
 
 
 Standard = Annotated[PartyStatusStandard | EducationStandard | RatingsStandard, Field(discriminator="kind")]
