@@ -70,6 +70,7 @@ class DecisionOut(Schema):
     reasons: list[ReasonOut]
     summary: str
     assumed: bool
+    overlay: str  # the province's implementing regulation applied with `regulation`, if any
     special_case: SpecialCaseOut | None
 
 
@@ -177,7 +178,7 @@ def cadre_decisions(request, cadre_id: int, on: dt.date | None = None, level: st
                 level=view.level, on=on, eligible=view.eligible, offered=view.offered, judged=view.judged,
                 status=decision.status, modes=list(view.modes), regulation=view.regulation,
                 institution=view.institution, reasons=[_reason(r) for r in decision.reasons],
-                summary=view.summary, assumed=view.assumed,
+                summary=view.summary, assumed=view.assumed, overlay=decision.overlay,
                 special_case=SpecialCaseOut(
                     eligible=special.eligible, modes=special.modes, authority=special.authority,
                     document_number=special.document_number, decided_on=special.decided_on,
@@ -195,12 +196,14 @@ def screen(
     on: dt.date = Form(...),  # noqa: B008
     level: list[str] = Form(None),  # noqa: B008
     age_on: dt.date | None = Form(None),  # noqa: B008
+    province: str | None = Form(None),
 ):
     """Screen an uploaded roster (.xlsx, .csv, .parquet) on `on` for the given levels (all three by
     default; age counted on `age_on`, by default `on`): one row per person and level in the "Screening
     output" shape with its reasons as data, the counts per level (eligible / not eligible / not offered /
     not judged), the titles that name no single post with their rows and candidate posts, and the cells
-    the reader did not accept."""
+    the reader did not accept. `province` (a unit code) screens the rows as that province's cadres: its
+    implementing regulation applies too."""
     if not can(request.user, Action.VIEW):
         raise PermissionDenied
     levels = _levels(level)
@@ -211,7 +214,7 @@ def screen(
             422, _("Không đọc được tệp «%(name)s»: %(problem)s") % {"name": file.name, "problem": exc.message}
         ) from exc
     try:
-        screening = roster_screen(read, on, levels, age_on)
+        screening = roster_screen(read, on, levels, age_on, province)
     except StoredRulebookError as exc:
         raise HttpError(503, str(exc)) from exc
     return ScreenOut(

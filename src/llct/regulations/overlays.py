@@ -10,20 +10,18 @@ standards (both must hold), may raise the part-time ages, and may name another i
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import itertools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .checks import level_items
-from .citations import DocumentStructure
 from .model import LEVEL_LABELS, Citation, Decision, Reason
 from .schema import (
     CitationSpec,
     Confidence,
-    DatesConfidence,
+    DatedDocument,
     ExclusionSpec,
     InstitutionSpec,
     Level,
@@ -52,33 +50,15 @@ class OverlayLevelSpec(_Strict):
     institution: InstitutionSpec | None = None
 
 
-class OverlaySpec(_Strict):
+class OverlaySpec(DatedDocument):
     """A province's implementing regulation. `province` is the province's unit code; `base` the number of
     the national version it implements, whose dates must contain its own."""
 
     example: bool = False  # shipped as an example, not a real document
     province: str = Field(min_length=1)
     province_name: str
-    number: str
-    document: str
-    title: str
-    issued_by: str = ""
     base: str
-    in_force_from: dt.date
-    in_force_to: dt.date | None = None
-    dates_confidence: Confidence | DatesConfidence
-    note: str = ""
-    documents: dict[str, DocumentStructure] = {}
     levels: dict[Level, OverlayLevelSpec]
-
-    @model_validator(mode="after")
-    def _dates(self) -> OverlaySpec:
-        if self.in_force_to is not None and self.in_force_to < self.in_force_from:
-            raise ValueError("in_force_to phải sau in_force_from")
-        return self
-
-    def in_force(self, on: dt.date) -> bool:
-        return self.in_force_from <= on and (self.in_force_to is None or on <= self.in_force_to)
 
 
 def _own(item: _Item, document: str) -> _Item:

@@ -209,7 +209,11 @@ class DatesConfidence(_Strict):
     to: Confidence | None = None
 
 
-class VersionSpec(_Strict):
+class DatedDocument(_Strict):
+    """A dated document file (a national version, a province's regulation): its number, document name,
+    dates in force with their confidence, and the structure of documents it cites that
+    data/documents.yaml does not describe."""
+
     number: str
     document: str
     title: str
@@ -219,12 +223,10 @@ class VersionSpec(_Strict):
     # One confidence for both dates, or one per date: {from: T, to: I}.
     dates_confidence: Confidence | DatesConfidence
     note: str = ""
-    # The structure of documents this file cites that data/documents.yaml does not describe.
     documents: dict[str, DocumentStructure] = {}
-    levels: dict[Level, LevelSpec]
 
     @model_validator(mode="after")
-    def _dates(self) -> VersionSpec:
+    def _dates(self) -> DatedDocument:
         if self.in_force_to is not None and self.in_force_to < self.in_force_from:
             raise ValueError("in_force_to phải sau in_force_from")
         if isinstance(self.dates_confidence, DatesConfidence):
@@ -245,6 +247,13 @@ class VersionSpec(_Strict):
         if self.in_force_to is None:
             return None
         return dates.to if isinstance(dates, DatesConfidence) else dates
+
+    def in_force(self, on: dt.date) -> bool:
+        return self.in_force_from <= on and (self.in_force_to is None or on <= self.in_force_to)
+
+
+class VersionSpec(DatedDocument):
+    levels: dict[Level, LevelSpec]
 
 
 class PostSpec(_Strict):
