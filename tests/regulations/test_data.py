@@ -146,3 +146,16 @@ def test_commune_centres_cite_QD360_from_29_08_2025_and_QD1147_from_01_12_2025(b
 )
 def test_QD57_chIII_district_centre_ends_with_the_district_tier_01_07_2025(book, on, institution):
     assert book.competent_institution("so_cap", on) == institution
+
+
+def test_a_condition_the_engine_cannot_evaluate_is_refused():
+    """A post group whose bounds no catalogue post meets (a slip such as min_rank: 400) is refused; a
+    group the text leaves open is written posts: [] and loads."""
+    bad = _versions()["qd350.yaml"].replace("min_rank: 60\n", "min_rank: 600\n", 1)
+    with pytest.raises(RegulationDataError) as exc:
+        Rulebook.from_sources(shipped_texts()["posts.yaml"], {"qd350-sua.yaml": bad})
+    assert str(exc.value) == (
+        "qd350-sua.yaml (350-QĐ/TW): levels → cao_cap → subjects → 4 (quan_doi): không chức vụ nào trong "
+        "danh mục thỏa điều kiện (khối, cấp, bậc) — điều kiện không xét được; nếu văn bản chưa rõ danh "
+        "sách, hãy ghi posts: []"
+    )
