@@ -1,6 +1,6 @@
 """Citations follow the structure of each text (REGULATIONS.md §8): every citation of every shipped file
-names parts its document has, "?" where a part is not known, and a file that invents a part is refused
-with the file, the item and the reason."""
+(versions, the example overlay, the allocation) names parts its document has, "?" where a part is not
+known, and a file that invents a part is refused with the file, the item and the reason."""
 
 import re
 
@@ -9,6 +9,7 @@ import pytest
 from llct.regulations import Citation, RegulationDataError, Rulebook, shipped_texts
 from llct.regulations.checks import cite, level_items
 from llct.regulations.citations import citation_problem
+from llct.regulations.overlays import OverlaySpec
 from llct.regulations.rulebook import shipped_documents
 from llct.regulations.schema import AllocationSpec, VersionSpec, parse
 
@@ -21,18 +22,25 @@ def _citations():
     for name, text in VERSIONS.items():
         spec = parse(VersionSpec, text, name)
         for _, where, item in level_items(spec.levels):
-            yield f"{name}: {where}", cite(item.citation, spec.document)
+            yield f"{name}: {where}", cite(item.citation, spec.document), DOCUMENTS
+    for name, text in ((n, t) for n, t in TEXTS.items() if n.startswith("overlays/")):
+        overlay = parse(OverlaySpec, text, name)
+        documents = {**DOCUMENTS, **overlay.documents}
+        for _, where, item in level_items(overlay.levels):
+            yield f"{name}: {where}", cite(item.citation, overlay.document), documents
     allocation = parse(AllocationSpec, TEXTS["allocation.yaml"], "allocation.yaml")
     for i, entry in enumerate(allocation.entries, start=1):
-        yield f"allocation.yaml: entries → {i}", cite(entry.citation, "")
+        yield f"allocation.yaml: entries → {i}", cite(entry.citation, ""), DOCUMENTS
+    for i, ended in enumerate(allocation.ended, start=1):
+        yield f"allocation.yaml: ended → {i}", cite(ended.citation, ""), DOCUMENTS
 
 
 CITATIONS = list(_citations())
 
 
-@pytest.mark.parametrize(("where", "citation"), CITATIONS, ids=[w for w, _ in CITATIONS])
-def test_every_shipped_citation_names_parts_its_document_has(where, citation):
-    assert citation_problem(citation, DOCUMENTS) is None, where
+@pytest.mark.parametrize(("where", "citation", "documents"), CITATIONS, ids=[w for w, _, _ in CITATIONS])
+def test_every_shipped_citation_names_parts_its_document_has(where, citation, documents):
+    assert citation_problem(citation, documents) is None, where
 
 
 def test_QD57_D5_k1_t1_1_b_is_written_with_every_part():
