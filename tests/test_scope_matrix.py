@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from llct.accounts.models import Role
 from llct.accounts.permissions import Action, can
-from llct.eligibility.models import RegulationVersion
+from llct.eligibility.models import ProvincialRegulation, RegulationVersion
 from llct.eligibility.services.rulebook import rulebook_seed
 from llct.registry.models import Assignment, PlanningEntry
 from llct.registry.roster_import.models import ImportJob
@@ -74,6 +74,10 @@ OBJECT_URLS: dict[str, Factory] = {
     "roster:import_abandon": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "eligibility:special_case_add": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "eligibility:version_edit": lambda w: ({"version_id": w.version().pk}, None),
+    "eligibility:provincial_edit": lambda w: (
+        {"regulation_id": w.provincial(w.tree["north"]).pk},
+        {"regulation_id": w.provincial(w.tree["south"]).pk},
+    ),
     **{name: (lambda w, name=name: training_url_kwargs(w, name)) for name in TRAINING_URLS},
     **{name: (lambda w, name=name: credentials_url_kwargs(w, name)) for name in CREDENTIALS_URLS},
     **{name: (lambda w, name=name: inspection_url_kwargs(w, name)) for name in INSPECTION_URLS},
@@ -105,6 +109,7 @@ REQUIRED_ACTION: dict[str, Action] = {
     "roster:import_abandon": Action.EDIT_REGISTRY,
     "eligibility:special_case_add": Action.RECORD_SPECIAL_CASE,
     "eligibility:version_edit": Action.EDIT_CATALOGUE,
+    "eligibility:provincial_edit": Action.EDIT_CATALOGUE,
     **TRAINING_ACTIONS,
     **CREDENTIALS_ACTIONS,
     **STATISTICS_ACTIONS,
@@ -160,6 +165,14 @@ def world(tree, posts, make_cadre, make_user):
         make_cadre=make_cadre,
         users=users,
         version=lambda: (rulebook_seed(), RegulationVersion.objects.order_by("pk").first())[1],
+        provincial=lambda province: ProvincialRegulation.objects.create(
+            province=province,
+            number=f"MATRIX-{province.code}",
+            title="Quy định",
+            base="350-QĐ/TW",
+            in_force_from=dt.date(2025, 10, 1),
+            text="",
+        ),
     )
 
 

@@ -15,20 +15,37 @@ _ALPHABET = [
 ]  # fmt: skip
 _PRIMARY = {letter: 20 + i for i, letter in enumerate(_ALPHABET)}
 _DIGIT_BASE = 10  # digits sort before letters
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"\s+")  # Unicode whitespace: no-break (U+00A0), figure, narrow no-break spaces too
+# Letters converted text puts for Đ/đ: Latin eth (U+00D0, U+00F0: "208-QÐ/TW", REGULATIONS.md §8) and
+# African D (U+0189, U+0256); and characters that show nothing (zero-width space, joiners, BOM).
+_LOOK_ALIKES = str.maketrans(
+    {"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ"}
+    | dict.fromkeys(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"], "")
+)
+
+
+def canonical(text: str) -> str:
+    """NFC with the look-alike letters of Đ/đ replaced and invisible characters dropped: "QÐ" → "QĐ"."""
+    return unicodedata.normalize("NFC", (text or "").translate(_LOOK_ALIKES))
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, single-spaced form: "Nguyễn  Văn An" and its NFD twin → "nguyen van an"."""
-    decomposed = unicodedata.normalize("NFD", text or "")
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """The form texts are compared in — lower-case, accent-free, single-spaced, without punctuation:
+    "Nguyễn  Văn An", its NFD twin, "NGUYỄN VĂN AN." and "Ðặng" (eth for Đ) compare as "nguyen van an",
+    "dang"."""
+    decomposed = unicodedata.normalize("NFD", canonical(text))
+    stripped = "".join(
+        " " if unicodedata.category(ch).startswith("P") else ch
+        for ch in decomposed
+        if not unicodedata.combining(ch)
+    )
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _SPACE.sub(" ", stripped).strip().lower()
 
 
 def normalize(text: str) -> str:
-    """NFC with single spaces and no surrounding blanks: the form names are stored in."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+    """`canonical`, single-spaced, without surrounding blanks: the form names are stored in."""
+    return _SPACE.sub(" ", canonical(text)).strip()
 
 
 @lru_cache(maxsize=65_536)

@@ -55,8 +55,10 @@ def test_a_cadres_decisions_carry_the_same_reasons_as_the_page(client, hoa, tree
     assert subject == {
         "condition": "subject", "met": True, "value": "Phó Chủ tịch HĐND xã",
         "threshold": subject["threshold"], "assumption": False, "shown": True, "text": subject["text"],
-        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "", "point": "a",
-                     "text": "Điều 5, điểm a, QĐ 57-QĐ/TW"},
+        "item": "chu_chot_xa",
+        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "1",
+                     "subclause": "1.1", "point": "a",
+                     "text": "Điều 5, khoản 1, tiết 1.1, điểm a, QĐ 57-QĐ/TW"},
     }  # fmt: skip
     assert subject["threshold"].startswith("cấp ủy viên cấp xã")
     assert [(r["condition"], r["met"], r["shown"]) for r in standards] == [
@@ -101,11 +103,12 @@ def test_an_uploaded_roster_is_screened_like_the_examples(client, seeded, tree, 
     (party,) = [r for r in rows["E04"]["reasons"] if r["condition"] == "party_status"]
     assert party == {
         "condition": "party_status", "met": False, "value": "chưa là đảng viên",
-        "threshold": "dự bị hoặc chính thức", "assumption": False, "shown": True,
-        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "", "point": "",
-                     "text": "Điều 5, QĐ 57-QĐ/TW"},
+        "threshold": "dự bị hoặc chính thức", "assumption": False, "shown": True, "item": "dang_vien",
+        "citation": {"document": "QĐ 57-QĐ/TW", "chapter": "", "article": "5", "clause": "2",
+                     "subclause": "", "point": "", "text": "Điều 5, khoản 2, QĐ 57-QĐ/TW"},
         "text": (
-            "Đảng viên: chưa là đảng viên, yêu cầu dự bị hoặc chính thức: không đạt — Điều 5, QĐ 57-QĐ/TW"
+            "Đảng viên: chưa là đảng viên, yêu cầu dự bị hoặc chính thức: không đạt — Điều 5, khoản 2, "
+            "QĐ 57-QĐ/TW"
         ),
     }  # fmt: skip
     mode = rows["E02"]["reasons"][-1]
@@ -166,6 +169,7 @@ def test_the_openapi_schema_describes_the_reasons_as_objects(client, tree, make_
         "citation",
         "assumption",
         "shown",
+        "item",
         "text",
     }
     assert reason["citation"]["$ref"].endswith("/CitationOut")
@@ -174,6 +178,7 @@ def test_the_openapi_schema_describes_the_reasons_as_objects(client, tree, make_
         "chapter",
         "article",
         "clause",
+        "subclause",
         "point",
         "text",
     }

@@ -195,7 +195,8 @@ def test_stored_rules_that_do_not_load_fail_loudly_until_fixed(seeded, tree, mak
         current_rulebook()
     message = str(error.value)
     assert (
-        "57-QĐ/TW: levels → so_cap → subjects → 3 (cong_chuc_xa) → posts: chức vụ 'xa_ca_truong'" in message
+        "57-QĐ/TW: levels → so_cap → exclusions → 1 (tru_ca_quan_su_xa) → posts: chức vụ 'xa_ca_truong'"
+        in message
     )
     assert "350-QĐ/TW: levels → cao_cap → subjects → 5 (cong_an_xa) → posts" in message
     assert "Quản trị viên hãy sửa" in message

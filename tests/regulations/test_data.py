@@ -22,8 +22,8 @@ def test_package_does_not_import_django():
 
 def test_malformed_version_names_file_item_and_problem():
     bad = _versions()["qd57.yaml"].replace(
-        'min_rank: 40\n        citation: {article: "5", point: b}',
-        'min_rank: bốn mươi\n        citation: {article: "5", point: b}',
+        "min_rank: 40\n        max_rank: 40",
+        "min_rank: bốn mươi\n        max_rank: 40",
         1,
     )
     with pytest.raises(RegulationDataError) as exc:
@@ -112,6 +112,7 @@ def test_catalogue_names_are_unambiguous(book):
         ("so_cap", dt.date(2025, 8, 29), set()),
         ("dang_vien_moi", dt.date(2025, 8, 28), {"trung_tam_chinh_tri_huyen"}),
         ("dang_vien_moi", dt.date(2025, 8, 29), {"trung_tam_chinh_tri_xa"}),
+        ("dang_vien_moi", dt.date(2025, 12, 1), {"trung_tam_chinh_tri_xa"}),
         ("cap_nhat", dt.date(2026, 1, 1), {"trung_tam_chinh_tri_xa"}),
         ("trung_cap", dt.date(2026, 1, 1), {"truong_chinh_tri_tinh"}),
         ("cao_cap", dt.date(2023, 1, 1), {"hoc_vien_ctqg", "hoc_vien_khu_vuc", "truong_chinh_tri_tinh"}),
@@ -120,3 +121,41 @@ def test_catalogue_names_are_unambiguous(book):
 def test_allocation_QD57_chIII_QD208_QD1147_art4(book, programme, on, kinds):
     assert book.institution_kinds_for(programme, on) == kinds
     assert bool(book.allocation_citations(programme, on)) == bool(kinds)
+
+
+@pytest.mark.parametrize(
+    ("on", "document"),
+    [
+        (dt.date(2025, 8, 29), "Điều ?, QĐ 360-QĐ/TW"),
+        (dt.date(2025, 11, 30), "Điều ?, QĐ 360-QĐ/TW"),
+        (dt.date(2025, 12, 1), "Điều 4, khoản 2, QĐ 1147-QĐ/BTGDVTW"),
+    ],
+)
+def test_commune_centres_cite_QD360_from_29_08_2025_and_QD1147_from_01_12_2025(book, on, document):
+    """REGULATIONS.md §8: between 29/08/2025 and 30/11/2025 the commune centres worked under QĐ 360 alone."""
+    assert [str(c) for c in book.allocation_citations("dang_vien_moi", on)] == [document]
+
+
+@pytest.mark.parametrize(
+    ("on", "institution"),
+    [
+        (dt.date(2025, 6, 30), "trung_tam_chinh_tri_huyen"),
+        (dt.date(2025, 7, 1), None),
+        (dt.date(2025, 8, 28), None),
+    ],
+)
+def test_QD57_chIII_district_centre_ends_with_the_district_tier_01_07_2025(book, on, institution):
+    assert book.competent_institution("so_cap", on) == institution
+
+
+def test_a_condition_the_engine_cannot_evaluate_is_refused():
+    """A post group whose bounds no catalogue post meets (a slip such as min_rank: 400) is refused; a
+    group the text leaves open is written posts: [] and loads."""
+    bad = _versions()["qd350.yaml"].replace("min_rank: 60\n", "min_rank: 600\n", 1)
+    with pytest.raises(RegulationDataError) as exc:
+        Rulebook.from_sources(shipped_texts()["posts.yaml"], {"qd350-sua.yaml": bad})
+    assert str(exc.value) == (
+        "qd350-sua.yaml (350-QĐ/TW): levels → cao_cap → subjects → 4 (quan_doi): không chức vụ nào trong "
+        "danh mục thỏa điều kiện (khối, cấp, bậc) — điều kiện không xét được; nếu văn bản chưa rõ danh "
+        "sách, hãy ghi posts: []"
+    )

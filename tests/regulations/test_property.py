@@ -1,8 +1,9 @@
 """Property: the bulk path (Polars) and the scalar path (`decide`) agree — eligibility, status, modes,
-regulation, institution and the reasons text — on random profiles, for every version, level and date,
-including birthdays, 29 February, the 2025-08-28/29 switch and an age reference date other than the
-decision date (DESIGN.md "Rules as data"); with the shipped rulebook and with one built from catalogue rows
-the way the database-backed one is."""
+regulation, institution, the reasons text and whether they rest on an assumption — on random profiles,
+for every version, level and date, including birthdays, 29 February, the 2025-08-28/29 switch, the end of
+the district centres on 2025-07-01 and an age reference date other than the decision date (DESIGN.md
+"Rules as data"); with the shipped rulebook and with one built from catalogue rows the way the
+database-backed one is, and with the example provincial regulation for its province and another."""
 
 import datetime as dt
 import unicodedata
@@ -52,6 +53,11 @@ TITLES = [
     "Chi hội trưởng Phụ nữ",
     "Phó Chủ tịch Ủy ban MTTQ xã",
     "Phó Trưởng phòng",
+    "Giảng viên Trung tâm Chính trị xã",
+    "Giảng viên Trường Chính trị tỉnh",
+    "Phó Trưởng ban",
+    "Huyện ủy viên",
+    "Bí thư Chi bộ thôn",
 ]
 
 
@@ -79,7 +85,14 @@ SECTORS = [
     "doanh_nghiep",
     "su_nghiep",
 ]
-SWITCH = [dt.date(2025, 8, 28), dt.date(2025, 8, 29), dt.date(2022, 2, 7), dt.date(2022, 2, 8)]
+SWITCH = [
+    dt.date(2025, 8, 28),
+    dt.date(2025, 8, 29),
+    dt.date(2022, 2, 7),
+    dt.date(2022, 2, 8),
+    dt.date(2025, 6, 30),
+    dt.date(2025, 7, 1),
+]
 
 dates = st.dates(dt.date(1950, 1, 1), dt.date(2027, 12, 31))
 birth_dates = st.one_of(
@@ -158,23 +171,35 @@ def _database_like_rulebook() -> Rulebook:
     return Rulebook.from_sources(rows, stored, catalogue_name="danh mục chức vụ (cơ sở dữ liệu)")
 
 
-BOOKS = {"shipped": load_shipped(), "database-like": _database_like_rulebook()}
+def _with_example_overlay() -> Rulebook:
+    """The shipped rulebook with the example provincial regulation (province HSN) loaded."""
+    texts = shipped_texts()
+    versions = {n.removeprefix("versions/"): t for n, t in texts.items() if n.startswith("versions/")}
+    overlays = {n: t for n, t in texts.items() if n.startswith("overlays/")}
+    return Rulebook.from_sources(texts["posts.yaml"], versions, overlay_texts=overlays)
+
+
+BOOKS = {
+    "shipped": load_shipped(),
+    "database-like": _database_like_rulebook(),
+    "with-overlay": _with_example_overlay(),
+}
 
 
 @pytest.mark.parametrize("which", list(BOOKS))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=roster_and_date())
-def test_bulk_equals_scalar(which, case):
+@given(case=roster_and_date(), province=st.sampled_from([None, "HSN", "BS"]))
+def test_bulk_equals_scalar(which, case, province):
     book = BOOKS[which]
     rows, on, age_on = case
     roster = frame(rows)
-    screened = book.screen(roster, on, age_on=age_on, with_status=True).rows(named=True)
+    screened = book.screen(roster, on, age_on=age_on, with_status=True, province=province).rows(named=True)
     assert len(screened) == len(rows) * len(LEVELS)
     for i, row in enumerate(roster.iter_rows(named=True)):
         profile = book.profile(row, on)
         for j, level in enumerate(LEVELS):
             got = screened[i * len(LEVELS) + j]
-            want = book.decide(profile, level, on, age_on)
+            want = book.decide(profile, level, on, age_on, province)
             assert (got["code"], got["level"]) == (row["code"], level)
             assert got["eligible"] == want.eligible
             assert got["status"] == want.status
@@ -182,6 +207,7 @@ def test_bulk_equals_scalar(which, case):
             assert got["regulation"] == want.regulation
             assert got["institution"] == want.institution
             assert got["reasons"] == want.summary
+            assert got["assumed"] == want.assumed
 
 
 @pytest.mark.parametrize("which", list(BOOKS))

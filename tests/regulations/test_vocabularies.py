@@ -1,7 +1,7 @@
 """The engine's vocabularies repeat llct.registry.choices (the engine may not import Django): hold equal."""
 
 from llct.registry import choices
-from llct.regulations import model
+from llct.regulations import model, texts
 
 
 def test_vocabularies_match_registry_choices():
@@ -13,3 +13,7 @@ def test_vocabularies_match_registry_choices():
     assert list(model.THEORY_ORDER) == list(choices.TheoryLevel.values)
     assert list(model.RATING_ORDER) == list(reversed(choices.Rating.values))
     assert set(model.INSTITUTION_KINDS) == set(choices.TRAINING_INSTITUTION_KINDS)
+
+
+def test_institution_names_match_the_unit_kinds():
+    assert {k: str(choices.UnitKind(k).label) for k in model.INSTITUTION_KINDS} == texts.INSTITUTION_LABELS

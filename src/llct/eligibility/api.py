@@ -1,6 +1,6 @@
 """Eligibility endpoints: the decision for a cadre (scoped) and the screening of an uploaded roster. Both
 return every reason as data — condition, met, the value read, the threshold, the citation (document,
-chapter, article, clause, point) and whether it is an assumption — the same reasons the pages and the
+chapter, article, clause, tiết, point) and whether it is an assumption — the same reasons the pages and the
 export show."""
 
 import datetime as dt
@@ -31,6 +31,7 @@ class CitationOut(Schema):
     chapter: str
     article: str
     clause: str
+    subclause: str
     point: str
     text: str
 
@@ -43,6 +44,7 @@ class ReasonOut(Schema):
     citation: CitationOut
     assumption: bool
     shown: bool
+    item: str
     text: str
 
 
@@ -67,6 +69,8 @@ class DecisionOut(Schema):
     institution: str | None
     reasons: list[ReasonOut]
     summary: str
+    assumed: bool
+    overlay: str  # the province's implementing regulation applied with `regulation`, if any
     special_case: SpecialCaseOut | None
 
 
@@ -86,6 +90,7 @@ class ScreenRowOut(Schema):
     regulation: str
     institution: str | None
     summary: str
+    assumed: bool
     reasons: list[ReasonOut]
 
 
@@ -146,7 +151,7 @@ def _reason(reason) -> ReasonOut:
     return ReasonOut(
         condition=reason.condition, met=reason.met, value=reason.value, threshold=reason.threshold,
         citation=CitationOut(**citation_view(reason.citation)), assumption=reason.assumption,
-        shown=reason.shown, text=reason.text,
+        shown=reason.shown, item=reason.item, text=reason.text,
     )  # fmt: skip
 
 
@@ -173,7 +178,7 @@ def cadre_decisions(request, cadre_id: int, on: dt.date | None = None, level: st
                 level=view.level, on=on, eligible=view.eligible, offered=view.offered, judged=view.judged,
                 status=decision.status, modes=list(view.modes), regulation=view.regulation,
                 institution=view.institution, reasons=[_reason(r) for r in decision.reasons],
-                summary=view.summary,
+                summary=view.summary, assumed=view.assumed, overlay=decision.overlay,
                 special_case=SpecialCaseOut(
                     eligible=special.eligible, modes=special.modes, authority=special.authority,
                     document_number=special.document_number, decided_on=special.decided_on,
@@ -191,12 +196,14 @@ def screen(
     on: dt.date = Form(...),  # noqa: B008
     level: list[str] = Form(None),  # noqa: B008
     age_on: dt.date | None = Form(None),  # noqa: B008
+    province: str | None = Form(None),
 ):
     """Screen an uploaded roster (.xlsx, .csv, .parquet) on `on` for the given levels (all three by
     default; age counted on `age_on`, by default `on`): one row per person and level in the "Screening
     output" shape with its reasons as data, the counts per level (eligible / not eligible / not offered /
     not judged), the titles that name no single post with their rows and candidate posts, and the cells
-    the reader did not accept."""
+    the reader did not accept. `province` (a unit code) screens the rows as that province's cadres: its
+    implementing regulation applies too."""
     if not can(request.user, Action.VIEW):
         raise PermissionDenied
     levels = _levels(level)
@@ -207,7 +214,7 @@ def screen(
             422, _("Không đọc được tệp «%(name)s»: %(problem)s") % {"name": file.name, "problem": exc.message}
         ) from exc
     try:
-        screening = roster_screen(read, on, levels, age_on)
+        screening = roster_screen(read, on, levels, age_on, province)
     except StoredRulebookError as exc:
         raise HttpError(503, str(exc)) from exc
     return ScreenOut(
@@ -223,6 +230,7 @@ def screen(
                 regulation=row.regulation,
                 institution=row.institution,
                 summary=row.summary,
+                assumed=row.assumed,
                 reasons=[_reason(r) for r in row.reasons],
             )
             for row in screening.rows

@@ -14,7 +14,7 @@ from llct.roster.cells import neutralise_text
 
 HEADERS = (
     "Mã cán bộ", "Họ và tên", "Đơn vị", "Trình độ", "Đủ điều kiện", "Hình thức học", "Quy định áp dụng",
-    "Cơ sở đào tạo", "Lý do, căn cứ", "Trường hợp đặc biệt",
+    "Cơ sở đào tạo", "Lý do, căn cứ", "Có giả định", "Trường hợp đặc biệt",
 )  # fmt: skip
 
 
@@ -72,12 +72,15 @@ def eligible_cadres_xlsx(
             [
                 _text(row.code), _text(row.full_name), _text(row.unit), level_label(level),
                 "Có" if row.eligible else "Không", modes_label(row.modes), _text(row.regulation),
-                institution_label(row.institution), _text(row.reasons), _text(special_text),
+                institution_label(row.institution), _text(row.reasons), "Có" if row.assumed else "Không",
+                _text(special_text),
             ],
         )  # fmt: skip
     sheet.set_column(0, 0, 14)
     sheet.set_column(1, 2, 28)
     sheet.set_column(3, 7, 16)
-    sheet.set_column(8, 9, 80)
+    sheet.set_column(8, 8, 80)
+    sheet.set_column(9, 9, 12)
+    sheet.set_column(10, 10, 80)
     sheet.freeze_panes(4, 0)
     workbook.close()

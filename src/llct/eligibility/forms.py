@@ -83,3 +83,29 @@ class SpecialCaseForm(forms.Form):
         if data.get("eligible") and not data.get("modes"):
             self.add_error("modes", _("Chọn ít nhất một hình thức học khi quyết định cho cử đi học."))
         return data
+
+
+class ProvincialRegulationForm(forms.Form):
+    """A province's implementing regulation: the YAML text typed or pasted, or a file uploaded."""
+
+    file = forms.FileField(label=_("Tệp quy định của tỉnh (.yaml)"), required=False)
+    text = forms.CharField(
+        label=_("Nội dung quy định của tỉnh (YAML)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 40, "cols": 110, "spellcheck": "false", "class": "code"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None:
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise forms.ValidationError(
+                    _("Tệp «%(name)s» không phải văn bản UTF-8.") % {"name": upload.name}
+                ) from None
+        if not (data.get("text") or "").strip():
+            raise forms.ValidationError(_("Hãy dán nội dung hoặc chọn tệp quy định của tỉnh."))
+        data["name"] = upload.name if upload is not None else ""
+        return data

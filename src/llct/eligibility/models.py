@@ -1,5 +1,5 @@
-"""Regulation versions as the installation keeps them, the record of what was seeded from the package,
-and special-case decisions (trường hợp đặc biệt)."""
+"""Regulation versions as the installation keeps them, the provinces' implementing regulations, the record
+of what was seeded from the package, and special-case decisions (trường hợp đặc biệt)."""
 
 from django.conf import settings
 from django.db import models
@@ -32,6 +32,34 @@ class RegulationVersion(models.Model):
         verbose_name = _("phiên bản quy định")
         verbose_name_plural = _("phiên bản quy định")
         ordering = ["in_force_from", "number"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class ProvincialRegulation(models.Model):
+    """A province's implementing regulation (llct.regulations.overlays): a dated file on top of the
+    national version it implements, loaded and checked by an administrator of that province. `text` is
+    the file; the other fields repeat what it says, for lists."""
+
+    province = models.ForeignKey(
+        "registry.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("tỉnh, thành phố")
+    )
+    number = models.CharField(_("số hiệu"), max_length=60, unique=True)
+    title = models.CharField(_("tên văn bản"), max_length=255)
+    base = models.CharField(_("thực hiện quy định"), max_length=40)
+    in_force_from = models.DateField(_("hiệu lực từ"))
+    in_force_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    example = models.BooleanField(_("tệp ví dụ"), default=False)
+    text = models.TextField(_("nội dung (YAML)"))
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quy định của tỉnh")
+        verbose_name_plural = _("quy định của tỉnh")
+        ordering = ["province__name", "in_force_from"]
 
     def __str__(self) -> str:
         return self.number

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from llct.eligibility.choices import Level, StudyMode
-from llct.eligibility.models import RegulationVersion
+from llct.eligibility.models import ProvincialRegulation, RegulationVersion
 from llct.registry.choices import UnitKind
 from llct.regulations import Citation, Decision, RegulationDataError
-from llct.regulations.rulebook import cite
+from llct.regulations.checks import cite
+from llct.regulations.overlays import OverlaySpec
 from llct.regulations.schema import VersionSpec, parse
 
 CONFIDENCE_LABELS = {
@@ -33,12 +34,14 @@ def institution_label(kind: str | None) -> str:
 
 
 def citation_view(citation: Citation) -> dict:
-    """A citation's parts (document, chapter, article, clause, point) and its text ("Điều 5, QĐ 57-QĐ/TW")."""
+    """A citation's parts (document, chapter, article, clause, sub-clause — tiết — and point, "?" where the
+    text is not known) and its text ("Điều 5, khoản 1, tiết 1.1, điểm a, QĐ 57-QĐ/TW")."""
     return {
         "document": citation.document,
         "chapter": citation.chapter,
         "article": citation.article,
         "clause": citation.clause,
+        "subclause": citation.subclause,
         "point": citation.point,
         "text": str(citation),
     }
@@ -57,6 +60,7 @@ def reason_rows(decision: Decision) -> list[dict]:
             "citation": citation_view(r.citation),
             "assumption": r.assumption,
             "shown": r.shown,
+            "item": r.item,
             "text": r.text,
         }
         for r in decision.reasons
@@ -77,6 +81,7 @@ class DecisionView:
     institution_label: str
     reasons: list[dict]
     summary: str
+    assumed: bool
 
 
 def decision_view(decision: Decision) -> DecisionView:
@@ -93,14 +98,24 @@ def decision_view(decision: Decision) -> DecisionView:
         institution_label=institution_label(decision.institution),
         reasons=reason_rows(decision),
         summary=decision.summary,
+        assumed=decision.assumed,
     )
 
 
 def version_items(version: RegulationVersion) -> dict:
     """The levels of a stored version and every item with its citation and confidence, or the loader's
     message when the stored text does not load."""
+    return _items(VersionSpec, version.text, version.number)
+
+
+def overlay_items(regulation: ProvincialRegulation) -> dict:
+    """The same for a province's implementing regulation: what it adds to each level."""
+    return _items(OverlaySpec, regulation.text, regulation.number)
+
+
+def _items(model, text: str, name: str) -> dict:
     try:
-        spec: VersionSpec = parse(VersionSpec, version.text, version.number)
+        spec = parse(model, text, name)
     except RegulationDataError as exc:
         return {"error": str(exc), "levels": []}
     levels = []
@@ -122,6 +137,8 @@ def version_items(version: RegulationVersion) -> dict:
 
         for group in level.subjects:
             add("Đối tượng", group.label, group)
+        for exclusion in level.exclusions:
+            add("Loại trừ", exclusion.label, exclusion)
         for standard in level.standards:
             add("Tiêu chuẩn", standard.id, standard)
         if level.modes is not None:
@@ -138,7 +155,7 @@ def version_items(version: RegulationVersion) -> dict:
             {
                 "level": key,
                 "label": level_label(key),
-                "offered": level.offered,
+                "offered": getattr(level, "offered", True),
                 "citation": str(cite(level.citation, spec.document)),
                 "confidence": level.confidence,
                 "note": level.note,

@@ -9,6 +9,7 @@ import polars as pl
 from django.db.models import QuerySet
 
 from llct.eligibility.models import SpecialCaseDecision
+from llct.eligibility.services.provincial import province_in, provinces_by_path
 from llct.eligibility.services.rulebook import current_rulebook, match_token
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Unit, YearlyRating
 from llct.registry.scope import scoped
@@ -28,6 +29,7 @@ class EligibilityRow:
     regulation: str
     institution: str | None
     reasons: str
+    assumed: bool  # the reasons rest on an assumption (Decision.assumed)
     special_case: SpecialCaseDecision | None
 
     @property
@@ -102,6 +104,25 @@ def roster_frame(cadres: QuerySet[Cadre], on: dt.date) -> pl.DataFrame:
     return frame
 
 
+def _screen(book, cadres: QuerySet[Cadre], frame: pl.DataFrame, on: dt.date, level: str) -> pl.DataFrame:
+    """`Rulebook.screen` of the frame, each province's cadres with its implementing regulation (if any);
+    the rows in the frame's order."""
+    provinces = provinces_by_path(book)
+    if not provinces:
+        return book.screen(frame, on, [level], with_status=True)
+    paths = dict(cadres.values_list("pk", "unit__path"))
+    by_province = frame.with_columns(
+        pl.Series("_province", [province_in(paths[i], provinces) for i in frame["_id"]], dtype=pl.String)
+    ).with_row_index("_row")
+    parts = [
+        book.screen(part, on, [level], with_status=True, province=province).with_columns(
+            pl.col(pl.Categorical).cast(pl.String), part["_row"]
+        )
+        for (province,), part in by_province.group_by("_province", maintain_order=True)
+    ]
+    return pl.concat(parts).sort("_row").drop("_row")
+
+
 def eligible_cadres(
     user,
     *,
@@ -123,7 +144,7 @@ def eligible_cadres(
         cadres = cadres.filter(pk__in=cadre_list(user, q=q).values("pk"))
     cadres = cadres.order_by("name_sort_key", "code")
     frame = roster_frame(cadres, on)
-    screened = current_rulebook().screen(frame, on, [level], with_status=True) if frame.height else None
+    screened = _screen(current_rulebook(), cadres, frame, on, level) if frame.height else None
     names = {c["pk"]: c for c in cadres.values("pk", "full_name", "unit__name")}
     specials: dict[int, SpecialCaseDecision] = {}
     for decision in SpecialCaseDecision.objects.filter(
@@ -147,6 +168,7 @@ def eligible_cadres(
                     regulation=result["regulation"] or "",
                     institution=result["institution"],
                     reasons=result["reasons"] or "",
+                    assumed=bool(result["assumed"]),
                     special_case=specials.get(cadre_id),
                 )
             )

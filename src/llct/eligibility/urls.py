@@ -11,4 +11,7 @@ urlpatterns = [
     path("versions/", views.version_list, name="version_list"),
     path("versions/new/", views.version_edit, name="version_add"),
     path("versions/<int:version_id>/", views.version_edit, name="version_edit"),
+    path("provinces/", views.provincial_list, name="provincial_list"),
+    path("provinces/new/", views.provincial_edit, name="provincial_add"),
+    path("provinces/<int:regulation_id>/", views.provincial_edit, name="provincial_edit"),
 ]

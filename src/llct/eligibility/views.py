@@ -1,5 +1,6 @@
-"""Eligibility pages: the cadre panel, the eligible-cadres list and its export, special cases and the
-regulation versions. Views only translate between HTTP and the services and selectors."""
+"""Eligibility pages: the cadre panel, the eligible-cadres list and its export, special cases, the
+regulation versions and the provinces' implementing regulations. Views only translate between HTTP and
+the services and selectors."""
 
 import io
 
@@ -16,14 +17,20 @@ from llct.eligibility.export import eligible_cadres_xlsx
 from llct.eligibility.forms import (
     EligibleCadresForm,
     OnDateForm,
+    ProvincialRegulationForm,
     RegulationVersionForm,
     SpecialCaseForm,
     today,
 )
 from llct.eligibility.models import RegulationVersion, SpecialCaseDecision
-from llct.eligibility.presenting import decision_view, version_items
+from llct.eligibility.presenting import decision_view, overlay_items, version_items
 from llct.eligibility.selectors import eligible_cadres
 from llct.eligibility.services.profiles import decide_for_cadre
+from llct.eligibility.services.provincial import (
+    provincial_regulation_check,
+    provincial_regulation_save,
+    provincial_regulations,
+)
 from llct.eligibility.services.rulebook import (
     StoredRulebookError,
     current_rulebook,
@@ -31,7 +38,7 @@ from llct.eligibility.services.rulebook import (
 )
 from llct.eligibility.services.special_cases import special_case_record, special_cases_for
 from llct.registry import selectors as registry
-from llct.regulations import RegulationDataError
+from llct.regulations import RegulationDataError, shipped_texts
 from llct.web.access import require
 from llct.web.actions import submit
 
@@ -167,3 +174,47 @@ def version_edit(request: HttpRequest, version_id: int | None = None) -> HttpRes
             messages.success(request, _("Đã lưu phiên bản %(number)s.") % {"number": saved.number})
             return redirect("eligibility:version_list")
     return render(request, "eligibility/version_form.html", {"form": form, "version": version})
+
+
+@require(Action.VIEW)
+def provincial_list(request: HttpRequest) -> HttpResponse:
+    """The implementing regulations of the provinces in the user's scope, each item with its citation."""
+    regulations = [{"regulation": r, "items": overlay_items(r)} for r in provincial_regulations(request.user)]
+    context = {"regulations": regulations, "can_edit": can(request.user, Action.EDIT_CATALOGUE)}
+    return render(request, "eligibility/provincial_list.html", context)
+
+
+@require(Action.EDIT_CATALOGUE)
+@require_http_methods(["GET", "POST"])
+def provincial_edit(request: HttpRequest, regulation_id: int | None = None) -> HttpResponse:
+    """Load a province's regulation (typed, pasted or uploaded): «Kiểm tra» checks it as the national files
+    are checked and writes nothing; «Lưu» saves it when the check passes. Only for provinces in scope."""
+    regulation = (
+        get_object_or_404(provincial_regulations(request.user), pk=regulation_id) if regulation_id else None
+    )
+    initial = regulation.text if regulation else ""
+    if not regulation and request.GET.get("example"):
+        initial = shipped_texts()["overlays/vi-du-hoa-son.yaml"]
+    form = ProvincialRegulationForm(request.POST or None, request.FILES or None, initial={"text": initial})
+    if request.method == "POST" and form.is_valid():
+        text, name = form.cleaned_data["text"], form.cleaned_data["name"]
+        try:
+            if "check" in request.POST:
+                spec, province = provincial_regulation_check(
+                    text, user=request.user, regulation=regulation, name=name
+                )
+            else:
+                saved = provincial_regulation_save(text, by=request.user, regulation=regulation, name=name)
+        except RegulationDataError as exc:
+            form.add_error("text", str(exc))
+        else:
+            if "check" in request.POST:
+                messages.success(
+                    request,
+                    _("Tệp hợp lệ: %(number)s của %(province)s (chưa lưu).")
+                    % {"number": spec.number, "province": province.name},
+                )
+            else:
+                messages.success(request, _("Đã lưu quy định %(number)s.") % {"number": saved.number})
+                return redirect("eligibility:provincial_list")
+    return render(request, "eligibility/provincial_form.html", {"form": form, "regulation": regulation})

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
+from .checks import cite
 from .conditions import (
     STANDARD_INPUTS,
     STANDARD_LABELS,
     SUBJECT_INPUTS,
+    excluded_value_expr,
     open_modes_expr,
     post_value_expr,
     posts_described_expr,
@@ -31,7 +33,14 @@ from .conditions import (
     subject_fits_expr,
     subject_value_expr,
 )
-from .decide import already_holds_text, not_offered_text, not_subject_text
+from .decide import (
+    already_holds_text,
+    competent,
+    excluded_text,
+    institution_ended_text,
+    not_offered_text,
+    not_subject_text,
+)
 from .frames import ROSTER_COLUMNS, TitleProblem, resolve_posts
 from .model import (
     EDUCATION_ORDER,
@@ -46,7 +55,8 @@ from .model import (
     THEORY_ORDER,
     Citation,
 )
-from .schema import LevelSpec, PostGroup, VersionSpec
+from .overlays import OverlaySpec, both_text
+from .schema import LecturerYearsGroup, LevelSpec, PostGroup, VersionSpec
 from .texts import (
     ASSUMED,
     MISSING_BIRTH_DATE,
@@ -66,7 +76,7 @@ _POST_KEYS = ["position", "tier", "sector", "planned_position", "planned_tier"]
 _STATUS = pl.Enum(STATUSES)
 _INSTITUTION = pl.Enum(INSTITUTION_KINDS)
 _CODE = pl.Int16
-_DECIDED = ("eligible", "modes", "regulation", "institution", "reasons", "status")
+_DECIDED = ("eligible", "modes", "regulation", "institution", "reasons", "status", "assumed")
 
 
 def screen(
@@ -77,10 +87,11 @@ def screen(
     *,
     age_on: dt.date | None = None,
     with_status: bool = False,
+    province: str | None = None,
 ) -> pl.DataFrame:
     """Screen every row for every level (canonical order whatever the order asked); see Rulebook.screen."""
-    result, _ = screen_with_titles(book, frame, on, levels, age_on=age_on)
-    return result if with_status else result.drop("status")
+    result, _ = screen_with_titles(book, frame, on, levels, age_on=age_on, province=province)
+    return result if with_status else result.drop("status", "assumed")
 
 
 def screen_with_titles(
@@ -90,21 +101,24 @@ def screen_with_titles(
     levels: Sequence[str] | None = None,
     *,
     age_on: dt.date | None = None,
+    province: str | None = None,
 ) -> tuple[pl.DataFrame, list[tuple[TitleProblem, pl.Series]]]:
-    """`screen` with the status column, and every title that names no single post with the frame rows
-    (0-based) where it was written."""
+    """`screen` with the status and assumed columns, and every title that names no single post with the
+    frame rows (0-based) where it was written. Every row is a cadre of `province` when given."""
     wanted = set(levels or LEVELS)
     chosen = [level for level in LEVELS if level in wanted]
     n = frame.height
     version = book.version_on(on)
+    overlay = book.overlay_on(province, on) if version else None
     codes, facts, combos, problems = _facts(book, frame, on, age_on or on)
     tables, indices = [], []
     for level in chosen:
-        spec = version.levels.get(level) if version else None
+        spec = book.level_spec(version, overlay, level) if version else None
         if version is None or spec is None or not spec.offered:
             table, index = _not_offered(version, spec, level, on, n)
         else:
-            table, index = _judged(book, version, spec, level, on, age_on, facts, combos)
+            both = overlay if overlay is not None and level in overlay.levels else None
+            table, index = _judged(book, version, both, spec, level, on, age_on, facts, combos)
         indices.append(index.to_numpy() + sum(t.height for t in tables))
         tables.append(table)
     # Each level's rows point into its table of decisions; the output lists each person's levels together.
@@ -127,7 +141,7 @@ def screen_with_titles(
             decided.select(pl.all().gather(where)),
         ],
         how="horizontal",
-    ).select(*OUTPUT_COLUMNS, "status")
+    ).select(*OUTPUT_COLUMNS, "status", "assumed")
     return result, _title_rows(facts["combo"], problems)
 
 
@@ -304,8 +318,6 @@ def _not_offered(
     version: VersionSpec | None, spec: LevelSpec | None, level: str, on: dt.date, n: int
 ) -> tuple[pl.DataFrame, pl.Series]:
     """A level the version in force does not offer (or no version): one decision for every row."""
-    from .rulebook import cite
-
     if version is None:
         text = f"Không có quy định nào có hiệu lực ngày {on:%d/%m/%Y}"
     else:
@@ -319,6 +331,7 @@ def _not_offered(
             "institution": pl.Series([None], dtype=pl.String),
             "reasons": [text],
             "status": ["not_offered"],
+            "assumed": [False],
         }
     )
     return table, pl.repeat(0, n, dtype=pl.UInt32, eager=True)
@@ -327,6 +340,7 @@ def _not_offered(
 def _judged(
     book: Rulebook,
     version: VersionSpec,
+    overlay: OverlaySpec | None,
     spec: LevelSpec,
     level: str,
     on: dt.date,
@@ -340,33 +354,60 @@ def _judged(
     groups = list(spec.subjects)
     post_groups = [i for i, g in enumerate(groups) if isinstance(g, PostGroup)]
     not_subject = len(groups)
+    exclusions = list(spec.exclusions)
+    excluded = [not_subject + 1 + k for k in range(len(exclusions))]  # "first" of an excluded person
+    lecturer_exclude = [i for i, g in enumerate(groups) if isinstance(g, LecturerYearsGroup) and g.exclude]
 
-    # Post groups, once per combo: each group's value, and the first group that holds.
+    # Post groups and exclusions, once per combo: each one's value, the first group that holds, the first
+    # exclusion that holds (it overrides every group: QĐ 57 Điều 4 khoản 1 điểm b), and for lecturer
+    # groups whether the person holds a post where teaching does not count.
     values = combos.with_columns(
-        post_value_expr(groups[i], catalogue.posts).alias(f"v{i}") for i in post_groups
-    ).select(f"v{i}" for i in post_groups)
+        *(post_value_expr(groups[i], catalogue.posts).alias(f"v{i}") for i in post_groups),
+        *(excluded_value_expr(x.posts, catalogue.posts).alias(f"e{k}") for k, x in enumerate(exclusions)),
+    ).select(*(f"v{i}" for i in post_groups), *(f"e{k}" for k in range(len(exclusions))))
     post_first = pl.min_horizontal(
         pl.lit(None, _CODE),
         *(pl.when(pl.col(f"v{i}").is_not_null()).then(pl.lit(i, _CODE)) for i in post_groups),
     )
-    combo_facts = combos.with_columns(
-        values.with_columns(post_first.alias("post_first"))["post_first"]
-        if post_groups
-        else pl.lit(None, _CODE).alias("post_first"),
-        combos["problems"].is_not_null().alias("title_problems"),
-    ).select("post_first", "title_problems")
+    excluded_first = pl.min_horizontal(
+        pl.lit(None, _CODE),
+        *(
+            pl.when(pl.col(f"e{k}").is_not_null()).then(pl.lit(code, _CODE))
+            for k, code in enumerate(excluded)
+        ),
+    )
+    combo_facts = pl.concat(
+        [
+            values.select(post_first.alias("post_first"), excluded_first.alias("excluded_first")),
+            combos.select(
+                pl.col("problems").is_not_null().alias("title_problems"),
+                *(
+                    excluded_value_expr(groups[i].exclude, catalogue.posts).is_not_null().alias(f"lx{i}")
+                    for i in lecturer_exclude
+                ),
+            ),
+        ],
+        how="horizontal",
+    )
+
+    def fits(i: int, group: object) -> pl.Expr:
+        held_elsewhere = pl.col(f"lx{i}") if i in lecturer_exclude else pl.lit(False)
+        return subject_fits_expr(group, grade_codes) & ~held_elsewhere
 
     # Per row: the codes the explanation depends on, null where it does not. What several codes share
     # is computed once, as columns.
     already = pl.col("theory") >= THEORY_ORDER.index(level)
     unjudged = ~already & (pl.col("birth_null") | pl.col("sex").is_null() | pl.col("title_problems"))
-    first = pl.min_horizontal(
-        pl.col("post_first"),
-        *[
-            pl.when(subject_fits_expr(g, grade_codes)).then(pl.lit(i, _CODE))
-            for i, g in enumerate(groups)
-            if i not in post_groups
-        ],
+    first = pl.coalesce(
+        pl.col("excluded_first"),
+        pl.min_horizontal(
+            pl.col("post_first"),
+            *[
+                pl.when(fits(i, g)).then(pl.lit(i, _CODE))
+                for i, g in enumerate(groups)
+                if i not in post_groups
+            ],
+        ),
     ).fill_null(not_subject)
     rows = pl.concat([facts, combo_facts.select(pl.all().gather(facts["combo"]))], how="horizontal")
     rows = rows.with_columns(
@@ -377,8 +418,8 @@ def _judged(
     ).with_columns((~pl.col("_already") & ~pl.col("_unjudged")).alias("_judged"))
     already, unjudged, judged, first = (pl.col(c) for c in ("_already", "_unjudged", "_judged", "_first"))
     met = [pl.col(f"_met{k}") for k in range(len(spec.standards))]
-    eligible = judged & (first != not_subject) & pl.all_horizontal([pl.lit(True), *met])
-    reads_combo = first.is_in([*post_groups, not_subject])
+    eligible = judged & (first < not_subject) & pl.all_horizontal([pl.lit(True), *met])
+    reads_combo = first.is_in([*post_groups, not_subject, *excluded])
     keys = [
         pl.when(already).then(0).when(unjudged).then(1).otherwise(2).cast(_CODE).alias("state"),
         pl.when(already).then(pl.col("theory")).alias("theory"),
@@ -406,16 +447,17 @@ def _judged(
         keys += [pl.when(pl.col("_eligible")).then(pl.col(c)).alias(f"m_{c}") for c in ("sex", "age")]
     coded = rows.select(keys)
     index, first_rows = _group(coded)
-    table = _explain(book, version, spec, level, on, age_on, coded[first_rows], combos, values)
+    table = _explain(book, version, overlay, spec, level, on, age_on, coded[first_rows], combos, values)
     return table.with_columns(
         pl.lit(version.number).alias("regulation"),
-        pl.lit(spec.institution.kind if spec.institution else None, pl.String).alias("institution"),
+        pl.lit(competent(book, spec, on)[0], pl.String).alias("institution"),
     ), index
 
 
 def _explain(
     book: Rulebook,
     version: VersionSpec,
+    overlay: OverlaySpec | None,
     spec: LevelSpec,
     level: str,
     on: dt.date,
@@ -426,8 +468,6 @@ def _explain(
 ) -> pl.DataFrame:
     """Decision and sentence of each distinct combination of codes (`distinct`, one row each), built from
     the same pieces as `decide`."""
-    from .rulebook import cite
-
     catalogue = book.catalogue
     grade_codes = sorted(catalogue.grades)
     groups = list(spec.subjects)
@@ -452,9 +492,10 @@ def _explain(
 
     # The subject: the first group that holds, or "not a subject" (first == len(groups)).
     subject = pl.lit(None, pl.String)
+    subject_assumed = [i for i, g in enumerate(groups) if g.assumption or g.confidence == "?"]
     for i, group in enumerate(groups):
         c = cite(group.citation, version.document)
-        assumed = group.assumption or group.confidence == "?"
+        assumed = i in subject_assumed
         if isinstance(group, PostGroup):
             value = values[f"v{i}"].gather(combo)
         else:
@@ -467,7 +508,13 @@ def _explain(
         head = f"{ASSUMED if assumed else ''}Thuộc đối tượng {label}: {group.label} ("
         piece = pl.lit(head) + pl.col(f"v{i}") + pl.lit(f") — {c}")
         subject = pl.when(pl.col("first") == i).then(piece).otherwise(subject)
+    for k, exclusion in enumerate(spec.exclusions):
+        c = cite(exclusion.citation, version.document)
+        before, after = excluded_text(level, exclusion.label, "\x00").split("\x00")
+        piece = pl.lit(before) + values[f"e{k}"].gather(combo) + pl.lit(f"{after} — {c}")
+        subject = pl.when(pl.col("first") == len(groups) + 1 + k).then(piece).otherwise(subject)
     not_text, not_assumed = not_subject_text(spec, level, "\x00")
+    subject_assumed += [len(groups)] if not_assumed else []
     before, after = not_text.split("\x00")
     not_piece = pl.lit(f"{ASSUMED if not_assumed else ''}{before}") + pl.col("described")
     subject = (
@@ -477,7 +524,7 @@ def _explain(
     )
 
     # The standards: shown when not met or assumed.
-    eligible = pl.col("first") != len(groups)
+    eligible = pl.col("first") < len(groups)
     standards = []
     for k, standard in enumerate(spec.standards):
         c = cite(standard.citation, version.document)
@@ -518,6 +565,14 @@ def _explain(
         .alias("mode_text"),
     )
 
+    institution_text = pl.lit(None, pl.String)
+    ended = competent(book, spec, on)[1]
+    if ended is not None:
+        assert spec.institution is not None
+        c = cite(ended.citation, version.document)
+        text = f"{institution_ended_text(spec.institution.kind, ended)} — {c}"
+        institution_text = pl.when(pl.col("eligible")).then(pl.lit(text))
+
     already_tail = already_holds_text("", level).removeprefix(f"Đã có trình độ LLCT {THEORY_LABELS['']}")
     problems = pl.concat_str(
         [
@@ -535,10 +590,14 @@ def _explain(
         .then(pl.lit(UNJUDGED) + problems + pl.lit(f" — {level_cite}"))
         .otherwise(
             pl.concat_str(
-                [subject, *standards, pl.col("mode_text")], separator=REASON_SEPARATOR, ignore_nulls=True
+                [subject, *standards, pl.col("mode_text"), institution_text],
+                separator=REASON_SEPARATOR,
+                ignore_nulls=True,
             )
         )
     )
+    if overlay is not None:
+        reasons = reasons + pl.lit(REASON_SEPARATOR) + _both_text(version, overlay, spec, level_cite.document)
     status = (
         pl.when(pl.col("state") == 1)
         .then(pl.lit("not_judged"))
@@ -546,4 +605,34 @@ def _explain(
         .then(pl.lit("eligible"))
         .otherwise(pl.lit("not_eligible"))
     )
-    return frame.select("eligible", "modes", reasons.alias("reasons"), status.alias("status"))
+    # Decision.assumed: an assumed subject group, any assumed standard (always shown), or assumed modes.
+    standards_assumed = any(s.assumption or s.confidence == "?" for s in spec.standards)
+    assumed = (pl.col("state") == 2) & (
+        pl.col("first").is_in(subject_assumed)
+        | pl.lit(standards_assumed)
+        | (pl.col("eligible") & pl.lit(m_assumed))
+    )
+    return frame.select(
+        "eligible", "modes", reasons.alias("reasons"), status.alias("status"), assumed.alias("assumed")
+    )
+
+
+def _both_text(version: VersionSpec, overlay: OverlaySpec, spec: LevelSpec, level_doc: str) -> pl.Expr:
+    """`overlays.both_text` with the document of the reason that decides (Decision.deciding): the level's
+    when the person is already trained, not judged, not a subject or excluded; else the first standard not
+    met; else the subject group's."""
+    groups = list(spec.subjects)
+
+    def doc(item) -> pl.Expr:
+        return pl.lit(cite(item.citation, version.document).document)
+
+    first = pl.col("first")
+    deciding = pl.when((pl.col("state") != 2) | (first == len(groups))).then(pl.lit(level_doc))
+    for k, exclusion in enumerate(spec.exclusions):
+        deciding = deciding.when(first == len(groups) + 1 + k).then(doc(exclusion))
+    for k, standard in enumerate(spec.standards):
+        deciding = deciding.when(~pl.col(f"s{k}_met")).then(doc(standard))
+    for i, group in enumerate(groups):
+        deciding = deciding.when(first == i).then(doc(group))
+    head, tail = both_text(version, overlay, "\x00").split("\x00")
+    return pl.lit(head) + deciding.otherwise(pl.lit(level_doc)) + pl.lit(tail)

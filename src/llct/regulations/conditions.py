@@ -34,6 +34,7 @@ from .model import (
 from .schema import (
     AnyoneGroup,
     EducationStandard,
+    ExclusionSpec,
     GradeYearsGroup,
     LecturerYearsGroup,
     ModesSpec,
@@ -110,6 +111,8 @@ def subject_value(
                 return f"{grades.get(profile.grade, profile.grade)}, {years} năm"
         return None
     if isinstance(group, LecturerYearsGroup):
+        if any(post.code in group.exclude for post in profile.held):
+            return None
         if profile.lecturer_since is not None and profile.lecturer_since <= on:
             years = completed_years(profile.lecturer_since, on)
             if years >= group.years:
@@ -120,19 +123,39 @@ def subject_value(
     raise TypeError(f"unknown subject kind: {group!r}")
 
 
+def _first_title(column: str, codes: Sequence[str], catalogue: Mapping[str, CataloguePost]) -> pl.Expr:
+    """The title of the first post of the list column `column` that is one of `codes` (null if none)."""
+    if not codes:
+        return pl.lit(None, pl.String)
+    titles = {code: catalogue[code].title for code in codes}
+    first = pl.col(column).list.eval(pl.element().filter(pl.element().is_in(list(codes)))).list.first()
+    return first.replace_strict(titles, default=None, return_dtype=pl.String)
+
+
 def post_value_expr(group: PostGroup, catalogue: Mapping[str, CataloguePost]) -> pl.Expr:
     """`subject_value` of a post group over the columns `held` and `planned` (lists of post codes)."""
     codes = sorted(code for code, post in catalogue.items() if post_fits(group, post))
-    titles = {code: catalogue[code].title for code in codes}
     parts = []
     for column, prefix, wanted in (
         ("held", "", ("held", "held_or_planned")),
         ("planned", "quy hoạch ", ("planned", "held_or_planned")),
     ):
         if group.which in wanted and codes:
-            first = pl.col(column).list.eval(pl.element().filter(pl.element().is_in(codes))).list.first()
-            parts.append(pl.lit(prefix) + first.replace_strict(titles, default=None, return_dtype=pl.String))
+            parts.append(pl.lit(prefix) + _first_title(column, codes, catalogue))
     return pl.coalesce(parts) if parts else pl.lit(None, pl.String)
+
+
+def excluded_value(exclusion: ExclusionSpec, profile: Profile, titles: Mapping[str, str]) -> str | None:
+    """The title of the excluded post the person holds (QĐ 57 Điều 4 khoản 1 điểm b), or None."""
+    for post in profile.held:
+        if post.code in exclusion.posts:
+            return titles.get(post.code, post.code)
+    return None
+
+
+def excluded_value_expr(posts: Sequence[str], catalogue: Mapping[str, CataloguePost]) -> pl.Expr:
+    """`excluded_value` (or, for a lecturer group, whether a post of `exclude` is held) over `held`."""
+    return _first_title("held", sorted(code for code in posts if code in catalogue), catalogue)
 
 
 SUBJECT_INPUTS = {

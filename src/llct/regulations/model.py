@@ -109,25 +109,33 @@ class Profile:
     unjudgeable: tuple[str, ...] = ()
 
 
+# The parts a citation names below the document, in order: field, the word written before its number, and
+# the key of such parts in a document's structure (citations.py, data/documents.yaml).
+CITATION_PARTS: tuple[tuple[str, str, str], ...] = (
+    ("article", "Điều", "articles"),
+    ("clause", "khoản", "clauses"),
+    ("subclause", "tiết", "subclauses"),
+    ("point", "điểm", "points"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """Where a rule comes from: "Điều 5, khoản 1, điểm a, QĐ 57-QĐ/TW"."""
+    """Where a rule comes from: "Điều 5, khoản 1, tiết 1.1, điểm b, QĐ 57-QĐ/TW". A part is "?" where the
+    text is not known here ("Điều 5, khoản 1, tiết ?"); `citations.citation_problem` holds every part to
+    the document's structure."""
 
     document: str
     article: str = ""
     clause: str = ""
     point: str = ""
     chapter: str = ""  # for rules cited by chapter only ("Chương III")
+    subclause: str = ""  # tiết ("1.1"), between clause and point
 
     def __str__(self) -> str:
-        parts = [
-            f"Chương {self.chapter}" if self.chapter else "",
-            f"Điều {self.article}" if self.article else "",
-            f"khoản {self.clause}" if self.clause else "",
-            f"điểm {self.point}" if self.point else "",
-            self.document,
-        ]
-        return ", ".join(p for p in parts if p)
+        parts = [f"Chương {self.chapter}" if self.chapter else ""]
+        parts += [f"{word} {getattr(self, name)}" for name, word, _ in CITATION_PARTS if getattr(self, name)]
+        return ", ".join(p for p in [*parts, self.document] if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +153,7 @@ class Reason:
     assumption: bool
     text: str
     shown: bool = True  # part of the short explanation (the `reasons` column of a screening)
+    item: str = ""  # the id of the data file's item that gave the reason ("modes", "institution" …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +171,7 @@ class Decision:
     reasons: tuple[Reason, ...]
     offered: bool = True
     judged: bool = True
+    overlay: str = ""  # the provincial regulation applied with the national one (overlays.py), if any
 
     @property
     def status(self) -> str:
@@ -171,6 +181,20 @@ class Decision:
         if not self.judged:
             return "not_judged"
         return "eligible" if self.eligible else "not_eligible"
+
+    @property
+    def assumed(self) -> bool:
+        """Whether the short explanation rests on an assumption ("[Giả định]"): shown as such in the
+        page, the export and the API (REGULATIONS.md §7, "Unknowns stay visible")."""
+        return any(r.assumption for r in self.reasons if r.shown)
+
+    @property
+    def deciding(self) -> Reason:
+        """The reason that decides: the subject group for an eligible person, otherwise the first condition
+        not met (not offered, already trained, not judgeable, not a subject, a standard)."""
+        if self.eligible:
+            return next(r for r in self.reasons if r.condition == "subject")
+        return next(r for r in self.reasons if not r.met)
 
     @property
     def summary(self) -> str:

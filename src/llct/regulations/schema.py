@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .citations import DocumentStructure
 from .model import CONFIDENCES, EDUCATION_ORDER, INSTITUTION_KINDS, MODES, RATING_ORDER, SECTORS, TIERS
 
 Confidence = Literal["T", "S", "I", "?"]
@@ -53,6 +54,7 @@ class CitationSpec(_Strict):
     chapter: str = ""
     article: str = ""
     clause: str = ""
+    subclause: str = ""  # tiết
     point: str = ""
 
 
@@ -101,10 +103,14 @@ class GradeYearsGroup(_Item):
 
 
 class LecturerYearsGroup(_Item):
+    """Lecturers with `years` of teaching (Giảng viên LLCT từ). A holder of a post in `exclude` teaches
+    elsewhere than the text allows (a political centre is not a school: QĐ 57 Điều 1, Điều 6 tiết 1.5)."""
+
     kind: Literal["lecturer_years"]
     id: str
     label: str
     years: int = Field(ge=0)
+    exclude: list[str] = []
 
 
 class AnyoneGroup(_Item):
@@ -117,6 +123,15 @@ SubjectGroup = Annotated[
     PostGroup | PartyMemberGroup | GradeYearsGroup | LecturerYearsGroup | AnyoneGroup,
     Field(discriminator="kind"),
 ]
+
+
+class ExclusionSpec(_Item):
+    """Holders of these posts are not subjects of the level whatever group they would fall in (QĐ 57
+    Điều 4 khoản 1 điểm b: the commune police chief and military commander): an exception written as one."""
+
+    id: str
+    label: str
+    posts: list[str] = Field(min_length=1)
 
 
 class PartyStatusStandard(_Item):
@@ -136,7 +151,15 @@ class RatingsStandard(_Item):
     kind: Literal["ratings"]
     id: str
     minimum: Rating
-    years: int = Field(ge=1, le=2)  # the roster carries two years of ratings
+    years: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _two_years_known(self) -> RatingsStandard:
+        if self.years > 2:
+            raise ValueError(
+                f"years: {self.years} năm xếp loại không xét được — danh sách cán bộ chỉ có 2 năm gần nhất"
+            )
+        return self
 
 
 Standard = Annotated[PartyStatusStandard | EducationStandard | RatingsStandard, Field(discriminator="kind")]
@@ -167,6 +190,7 @@ class LevelSpec(_Strict):
     confidence: Confidence
     note: str = ""
     subjects: list[SubjectGroup] = []
+    exclusions: list[ExclusionSpec] = []
     standards: list[Standard] = []
     modes: ModesSpec | None = None
     institution: InstitutionSpec | None = None
@@ -185,7 +209,11 @@ class DatesConfidence(_Strict):
     to: Confidence | None = None
 
 
-class VersionSpec(_Strict):
+class DatedDocument(_Strict):
+    """A dated document file (a national version, a province's regulation): its number, document name,
+    dates in force with their confidence, and the structure of documents it cites that
+    data/documents.yaml does not describe."""
+
     number: str
     document: str
     title: str
@@ -195,10 +223,10 @@ class VersionSpec(_Strict):
     # One confidence for both dates, or one per date: {from: T, to: I}.
     dates_confidence: Confidence | DatesConfidence
     note: str = ""
-    levels: dict[Level, LevelSpec]
+    documents: dict[str, DocumentStructure] = {}
 
     @model_validator(mode="after")
-    def _dates(self) -> VersionSpec:
+    def _dates(self) -> DatedDocument:
         if self.in_force_to is not None and self.in_force_to < self.in_force_from:
             raise ValueError("in_force_to phải sau in_force_from")
         if isinstance(self.dates_confidence, DatesConfidence):
@@ -219,6 +247,13 @@ class VersionSpec(_Strict):
         if self.in_force_to is None:
             return None
         return dates.to if isinstance(dates, DatesConfidence) else dates
+
+    def in_force(self, on: dt.date) -> bool:
+        return self.in_force_from <= on and (self.in_force_to is None or on <= self.in_force_to)
+
+
+class VersionSpec(DatedDocument):
+    levels: dict[Level, LevelSpec]
 
 
 class PostSpec(_Strict):
@@ -267,9 +302,18 @@ class AllocationEntry(_Item):
     valid_to: dt.date | None = None
 
 
+class EndedInstitution(_Item):
+    """An institution kind that ceased on `ended_on` while a version still allocated training to it."""
+
+    kind: InstitutionKind
+    ended_on: dt.date
+    reason: str
+
+
 class AllocationSpec(_Strict):
     programmes: dict[str, str]
     entries: list[AllocationEntry]
+    ended: list[EndedInstitution] = []
 
     @model_validator(mode="after")
     def _known_programmes(self) -> AllocationSpec:

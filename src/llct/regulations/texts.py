@@ -38,6 +38,13 @@ THEORY_LABELS = {
     "cu_nhan": "Cử nhân",
 }
 MODE_LABELS = {"tap_trung": "tập trung", "khong_tap_trung": "không tập trung"}
+INSTITUTION_LABELS = {
+    "hoc_vien_ctqg": "Học viện Chính trị quốc gia Hồ Chí Minh",
+    "hoc_vien_khu_vuc": "Học viện Chính trị khu vực",
+    "truong_chinh_tri_tinh": "Trường Chính trị tỉnh, thành phố",
+    "trung_tam_chinh_tri_huyen": "Trung tâm Chính trị cấp huyện",
+    "trung_tam_chinh_tri_xa": "Trung tâm Chính trị cấp xã",
+}
 MET = {True: "đạt", False: "không đạt"}
 ASSUMED = "[Giả định] "
 UNKNOWN = "chưa rõ"

@@ -2,14 +2,14 @@
 nhân dân xã Tiên Du").
 
 Titles and catalogue names are cut into words, lower-cased, NFC/NFD- and tone-placement-insensitive (Uỷ/Ủy,
-Hoà/Hòa), abbreviations expanded. A title matches a catalogue name only when the whole title is accounted
-for: the name, then nothing, or a tier word and a place ("… xã Tiên Du"), or — after a name that ends with
-a unit ("… phòng", "… Sở", "… thôn") — the unit's own name ("Phó Trưởng phòng Nội vụ"). "Chủ tịch Hội
-Khuyến học" is therefore not "Chủ tịch (UBND) xã". Words are compared with their accents first ("Trưởng
-ban" is not "Trưởng bản"); without accents only when that is unambiguous. Tier (a tier word in the title,
-else the roster's Cấp) is respected even when one post alone has the name; sector (Khối) tells apart what
-remains. Whatever stays unsure is reported — unknown, ambiguous with its candidates, or not at that tier —
-never guessed.
+Hoà/Hòa), look-alike letters read as Đ/đ (llct.vntext.canonical: "Ðảng ủy"), abbreviations expanded. A
+title matches a catalogue name only when the whole title is accounted for: the name, then nothing, or a
+tier word and a place ("… xã Tiên Du"), or — after a name that ends with a unit ("… phòng", "… Sở", "…
+thôn") — the unit's own name ("Phó Trưởng phòng Nội vụ"). "Chủ tịch Hội Khuyến học" is therefore not "Chủ
+tịch (UBND) xã". Words are compared with their accents first ("Trưởng ban" is not "Trưởng bản"); without
+accents only when that is unambiguous. Tier (a tier word in the title, else the roster's Cấp) is respected
+even when one post alone has the name; sector (Khối) tells apart what remains. Whatever stays unsure is
+reported — unknown, ambiguous with its candidates, or not at that tier — never guessed.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from llct.vntext import fold
+from llct.vntext import canonical, fold
 
 from .model import CataloguePost, PostRef
 
@@ -33,7 +33,7 @@ def _canonical_words(text: str) -> list[str]:
     words: list[str] = []
     letters: list[str] = []
     tone = ""
-    for ch in unicodedata.normalize("NFD", (text or "").lower()) + " ":
+    for ch in unicodedata.normalize("NFD", canonical(text).lower()) + " ":
         if ch in _TONES:
             tone = _TONES[ch]
         elif ch in _MODIFIERS or ch.isalnum():

@@ -3,6 +3,7 @@ cadre. The bulk path (`llct.eligibility.selectors.eligible_cadres`) reads the sa
 
 import datetime as dt
 
+from llct.eligibility.services.provincial import province_in, provinces_by_path
 from llct.eligibility.services.rulebook import current_rulebook, engine_code
 from llct.registry.models import Assignment, Cadre, PlanningEntry
 from llct.regulations import Decision, PostRef, Profile, Rulebook
@@ -42,7 +43,9 @@ def profile_from_cadre(cadre: Cadre, on: dt.date, book: Rulebook | None = None) 
 
 def decide_for_cadre(cadre: Cadre, level: str, on: dt.date) -> Decision:
     """The rule decision for one cadre, level and date, under the regulation version in force on `on`,
-    with the installation's current catalogue and versions. Special cases are not applied here: they are
-    shown beside the decision (`special_cases_for`)."""
+    with the installation's current catalogue and versions, and the implementing regulation of the cadre's
+    province when it has one. Special cases are not applied here: they are shown beside the decision
+    (`special_cases_for`)."""
     book = current_rulebook()
-    return book.decide(profile_from_cadre(cadre, on, book), level, on)
+    province = province_in(cadre.unit.path, provinces_by_path(book))
+    return book.decide(profile_from_cadre(cadre, on, book), level, on, province=province)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from llct.accounts.audit import audit
 from llct.eligibility.choices import VersionOrigin
-from llct.eligibility.models import RegulationVersion, SeededPost
+from llct.eligibility.models import ProvincialRegulation, RegulationVersion, SeededPost
 from llct.registry.models import Post
 from llct.regulations import RegulationDataError, Rulebook, load_shipped, shipped_texts
 from llct.regulations.schema import CatalogueSpec, VersionSpec, parse
@@ -150,7 +150,7 @@ def check_version_text(text: str, *, version: RegulationVersion | None = None) -
         )
     texts = {v.number: v.text for v in RegulationVersion.objects.exclude(pk=version.pk if version else None)}
     texts[spec.number] = text
-    _build(_catalogue_rows(), texts)
+    stored_rulebook(versions=texts)
     return spec
 
 
@@ -177,8 +177,22 @@ def _catalogue_rows() -> list[dict]:
     ]  # fmt: skip
 
 
-def _build(rows: list[dict], texts: dict[str, str]) -> Rulebook:
-    return Rulebook.from_sources(rows, texts, catalogue_name="danh mục chức vụ (cơ sở dữ liệu)")
+def stored_rulebook(
+    *, versions: dict[str, str] | None = None, overlays: dict[str, str] | None = None
+) -> Rulebook:
+    """The rulebook of the stored catalogue, versions and provinces' regulations, with `versions` or
+    `overlays` (texts by name) in place of the stored ones when given: what a check builds before saving.
+    Raises RegulationDataError naming the source, the item and the problem."""
+    if versions is None:
+        versions = {v.number: v.text for v in RegulationVersion.objects.all()}
+    if overlays is None:
+        overlays = {r.number: r.text for r in ProvincialRegulation.objects.all()}
+    return Rulebook.from_sources(
+        _catalogue_rows(),
+        versions,
+        catalogue_name="danh mục chức vụ (cơ sở dữ liệu)",
+        overlay_texts=overlays,
+    )
 
 
 # ── the current rulebook, cached per process and rebuilt when the stored copy changes ──
@@ -207,7 +221,8 @@ def _database_ready() -> bool:
     except Exception:  # no server, wrong credentials …: the shipped files still answer
         log.warning("no database for the rulebook; using the shipped files", exc_info=True)
         return False
-    ready = RegulationVersion._meta.db_table in tables and Post._meta.db_table in tables
+    needed = {model._meta.db_table for model in (RegulationVersion, Post, ProvincialRegulation)}
+    ready = needed <= set(tables)
     if ready:
         _cache["ready"] = True
     return ready
@@ -220,6 +235,8 @@ def _stamp() -> tuple:
         RegulationVersion.history.aggregate(m=Max("history_id"))["m"],
         RegulationVersion.objects.count(),
         Post.objects.count(),
+        ProvincialRegulation.history.aggregate(m=Max("history_id"))["m"],
+        ProvincialRegulation.objects.count(),
     )
 
 
@@ -251,7 +268,7 @@ def current_rulebook() -> Rulebook:
                 raise _cache["error"]
             return _cache["book"]
     try:
-        book = _build(_catalogue_rows(), {v.number: v.text for v in RegulationVersion.objects.all()})
+        book = stored_rulebook()
     except RegulationDataError as exc:
         log.error("the stored catalogue or versions do not load: %s", exc)
         error = StoredRulebookError(

@@ -24,6 +24,7 @@ class ScreenedRow:
     regulation: str
     institution: str | None
     summary: str  # the reasons column of the screening output
+    assumed: bool  # the summary rests on an assumption
     reasons: tuple[Reason, ...]  # the same reasons, one object each
 
 
@@ -35,13 +36,17 @@ class RosterScreening:
 
 
 def roster_screen(
-    read: RosterRead, on: dt.date, levels: Sequence[str], age_on: dt.date | None = None
+    read: RosterRead,
+    on: dt.date,
+    levels: Sequence[str],
+    age_on: dt.date | None = None,
+    province: str | None = None,
 ) -> RosterScreening:
     """Screen `read` with the installation's rules in one bulk pass. The reasons of each distinct short
     explanation come from the scalar decision of one person who has it: the two paths agree
     (tests/regulations/test_property.py), so every row with that explanation has exactly these reasons."""
     book = current_rulebook()
-    result, titles = screen_with_titles(book, read.frame, on, levels, age_on=age_on)
+    result, titles = screen_with_titles(book, read.frame, on, levels, age_on=age_on, province=province)
     per_person = result.height // max(read.frame.height, 1)
     examples = (
         result.with_row_index("i")
@@ -52,7 +57,8 @@ def roster_screen(
     for level, summary, person in examples.select(
         pl.col("level", "reasons").cast(pl.String), "person"
     ).iter_rows():
-        decision = book.decide(book.profile(read.frame.row(person, named=True), on), level, on, age_on)
+        profile = book.profile(read.frame.row(person, named=True), on)
+        decision = book.decide(profile, level, on, age_on, province)
         explained[level, summary] = tuple(r for r in decision.reasons if r.shown)
     rows = [
         ScreenedRow(
@@ -64,6 +70,7 @@ def roster_screen(
             regulation=row["regulation"],
             institution=row["institution"],
             summary=row["reasons"],
+            assumed=row["assumed"],
             reasons=explained[row["level"], row["reasons"]],
         )
         for row in result.iter_rows(named=True)
