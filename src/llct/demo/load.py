@@ -7,6 +7,9 @@ import time
 
 from django.db import transaction
 
+from llct.oversight.inspection.runs import inspection_run_create, inspection_run_execute
+from llct.oversight.inspection.standards import post_standards_seed
+from llct.oversight.models import RunTrigger
 from llct.training.models import TrainingClass
 
 from .credentials import credentials_demo_load
@@ -27,5 +30,16 @@ def demo_load(size: int = 5000, seed: int = 0, as_of: dt.date | None = None) -> 
     training_demo_load(summary, seed=seed, today=as_of)
     credentials_demo_load(classes=TrainingClass.objects.filter(code__startswith=STAGE_PREFIX))
     post_level_missing(as_of)
+    supervision_run(as_of)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def supervision_run(as_of: dt.date) -> None:
+    """What the first night would do: the post-standards table seeded and every check run over the whole
+    database, so an inspector trying the demo finds its open findings at once."""
+    post_standards_seed()
+    run = inspection_run_create(
+        checks=None, unit=None, period_from=None, period_to=as_of, trigger=RunTrigger.NIGHTLY
+    )
+    inspection_run_execute(run.pk)
