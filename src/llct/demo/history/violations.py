@@ -11,7 +11,7 @@ inspection catalogue (issue "Oversight II"), and no other fault anywhere else in
 - `class_below_25` (check 5): a commune-centre class held with 19 learners (QĐ 1147: at least 25);
 - `certificate_late` (check 6): a district centre's certificates of 2023 issued 27 days after the
   decision; three learners of a recent commune-centre class recognised and still without one;
-- `register_gap` (check 7): a number left out of a district centre's yearly register of sơ cấp diplomas;
+- `register_gap` (check 7): a number left out of a commune centre's yearly certificate register (QĐ 1147);
 - `rewards_over_10` (check 8): a commune-centre class rewarding more than 10% of its learners;
 - `overlapping_full_time` (check 12): a cadre in a full-time trung cấp class and, at the same time, in
   the full-time cao cấp class at the academy;
@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from simple_history.utils import bulk_update_with_history
 
-from llct.credentials.choices import CredentialStatus
+from llct.credentials.choices import CredentialKind, CredentialStatus
 from llct.credentials.models import Credential
 from llct.registry.choices import TheoryProof, UnitKind
 from llct.registry.models import Assignment, Cadre, Unit
@@ -113,13 +113,18 @@ def overlapping_seat(history: History) -> None:
                     return
 
 
+QD1147_FROM = dt.date(2025, 12, 1)  # QĐ 1147's rules (80% attendance, 10% rewards) apply from this day
+
+
 def _commune(history: History, programmes: tuple[str, ...]) -> list[Course]:
-    """The commune-centre classes of these programmes that ended, and carry no planted fault yet."""
+    """The commune-centre classes of these programmes under QĐ 1147 that ended, and carry no planted fault
+    yet (a fault planted before the rule applied would not be one)."""
     return [
         c
         for c in history.courses
         if c.institution.kind == UnitKind.COMMUNE_CENTRE
         and c.programme.code in programmes
+        and c.starts_on >= QD1147_FROM
         and c.finished_by(history.as_of)
         and not c.violations
     ]
@@ -194,11 +199,16 @@ def late_and_unissued(history: History, drafts: list[Credential]) -> list[Creden
 
 
 def register_gap(history: History, drafts: list[Credential]) -> dict[tuple[int, str, int], int]:
-    """Check 7: the number left out of the fullest yearly register of a district centre's sơ cấp diplomas."""
+    """Check 7: the number left out of the fullest yearly certificate register of a commune centre under
+    QĐ 1147 (whose register is numbered consecutively per calendar year)."""
     counts: dict[tuple[int, str, int], int] = {}
     for c in drafts:
         institution = c.recognition.training_class.institution
-        if institution.kind == UnitKind.DISTRICT_CENTRE and c.programme.code == "so_cap":
+        if (
+            institution.kind == UnitKind.COMMUNE_CENTRE
+            and c.programme.output == CredentialKind.CERTIFICATE
+            and c.issued_on >= QD1147_FROM
+        ):
             key = (institution.pk, c.programme.output, c.issued_on.year)
             counts[key] = counts.get(key, 0) + 1
     fullest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
