@@ -67,6 +67,7 @@ OBJECT_URLS: dict[str, Factory] = {
     "api:cadre_detail": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "api:cadre_decisions": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "eligibility:cadre_panel": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
+    "inspection:cadre_standards": lambda w: ({"cadre_id": w.cadre.pk}, {"cadre_id": w.other_cadre.pk}),
     "roster:import_detail": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "roster:import_progress": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),
     "roster:import_confirm": lambda w: ({"pk": w.import_job.pk}, {"pk": w.other_import_job.pk}),

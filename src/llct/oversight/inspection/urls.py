@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import findings, plans, runs
+from .views import findings, plans, runs, standards
 
 app_name = "inspection"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("findings/export/", findings.finding_export, name="finding_export"),
     path("findings/<int:pk>/", findings.finding_detail, name="finding_detail"),
     path("attachments/<int:pk>/", findings.attachment, name="attachment"),
+    path("cadres/<int:cadre_id>/standards/", standards.cadre_standards, name="cadre_standards"),
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/conclusion.pdf", plans.conclusion_pdf, name="conclusion_pdf"),
