@@ -8,9 +8,10 @@ declared `<dimension>`, and every cell reference beyond MAX_COLUMNS or MAX_ROWS.
 RosterError naming what is wrong.
 
 A reference-by-reference scan costs a Python step per cell, so only a small sheet is measured exactly:
-then `Inspection.cells` is the grid calamine will build, and a small enough grid is read in this
-process. Any other sheet (large, cells without references, .ods, .xls) is read by `llct.roster.sandbox`
-in a child process with a memory limit.
+then `Inspection.cells` is the grid calamine will build. A small file whose grid passes IN_PROCESS_CELLS is
+mostly empty and refused (its farthest cells named); the others, unless they declare a count of a million
+or more, are read in this process. Any other sheet (large, cells without references, .ods, .xls) is read
+by `llct.roster.sandbox` in a child process with a memory limit.
 """
 
 import io
@@ -40,20 +41,26 @@ _SHAPE = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'\t\n\r",
     b"A" * 52 + b"0" * 10 + b'"' + b" " * 3,
 )
-_WIDE = (b' r="AA',)  # a column of two letters or more
+_WIDE = (b' A="AA',)  # " r=" then a column of two letters or more, in the shape
 _TALL = (b'A0000000"', b"A00000000")  # a row of seven digits or more
-# A column beyond IV (three letters, or two beyond IV) or a row beyond 1,048,576.
-_COLUMN_BEYOND = rb"[A-Za-z]{3,}\d|[J-Zj-z][A-Za-z]\d|[Ii][W-Zw-z]\d"
+# A reference whose column is beyond IV (three letters, or two beyond IV) or whose row is beyond 1,048,576.
+_COLUMN_BEYOND = rb"(?:[A-Za-z]{3,}|[J-Zj-z][A-Za-z]|[Ii][W-Zw-z])\d+"
 _ROW_BEYOND = (
     rb"[A-Za-z]{1,2}0*(?:[1-9]\d{7,}|[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}|1049\d{3}|1048[6-9]\d\d"
-    rb"|10485[89]\d|104857[7-9])[\"']"
+    rb"|10485[89]\d|104857[7-9])"
 )
-_FAR = re.compile(rb"\sr\s*=\s*[\"']((?:" + _COLUMN_BEYOND + rb"|" + _ROW_BEYOND + rb")[^\"']{0,12})")
+_FAR = re.compile(rb"\sr\s*=\s*[\"'](" + _COLUMN_BEYOND + rb"|" + _ROW_BEYOND + rb")(?=[\"'])")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref\s*=\s*[\"']([^\"']{0,40})[\"']")
 _REFERENCE = re.compile(r"^([A-Za-z]{1,3})(\d{1,7})$")
 _CELL_REF = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]{1,3})(\d{1,7})[\"']")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+# A declared count of a million or more (calamine reserves room for `uniqueCount` shared strings at once).
+_BIG_COUNT = re.compile(rb"[cC]ount\s*=\s*[\"']\s*0*[1-9]\d{6,}")
 _DTD = (b"<!DOCTYPE", b"<!ENTITY")
+# How zipfile reports a broken archive: bad CRC, truncated, encrypted, unknown compression or version.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, RuntimeError, NotImplementedError,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,7 @@ def inspect_zip(data: bytes) -> Inspection:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as error:
+    except _ZIP_ERRORS as error:
         raise damaged() from error
     if len(parts) > MAX_PARTS:
         raise damaged()
@@ -84,9 +91,8 @@ def inspect_zip(data: bytes) -> Inspection:
             scan.part(archive, part)
     except RosterError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, RuntimeError,
-            NotImplementedError) as error:  # fmt: skip
-        raise damaged() from error  # bad CRC, truncated, encrypted, unknown compression
+    except _ZIP_ERRORS as error:
+        raise damaged() from error
     return Inspection(cells=scan.cells() if exact else None)
 
 
@@ -97,7 +103,8 @@ class _Scan:
         self.exact = exact
         self.read = 0
         self.rows = self.columns = 0
-        self.unreferenced = False
+        self.farthest = {"row": "", "column": ""}  # the reference that reaches each
+        self.unmeasured = False
 
     def part(self, archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> None:
         carry = b""
@@ -125,14 +132,35 @@ class _Scan:
             raise _beyond(far.group(1).decode("ascii", "replace"))
         if self.exact:
             references = _CELL_REF.findall(text)
-            if len(_CELL_TAG.findall(text)) > len(references):
-                self.unreferenced = True  # positions counted by calamine, not measured here
+            if len(_CELL_TAG.findall(text)) > len(references) or _BIG_COUNT.search(text):
+                self.unmeasured = True  # positions counted by calamine, or room reserved by count
             for letters, digits in references:
-                self.columns = max(self.columns, _column_number(letters.decode()))
-                self.rows = max(self.rows, int(digits))
+                column, row = _column_number(letters.decode()), int(digits)
+                if column > self.columns:
+                    self.columns, self.farthest["column"] = column, (letters + digits).decode()
+                if row > self.rows:
+                    self.rows, self.farthest["row"] = row, (letters + digits).decode()
 
     def cells(self) -> int | None:
-        return None if self.unreferenced else self.rows * self.columns
+        """The grid calamine will build; RosterError when a small file reaches so far that the grid is
+        mostly empty (a stray cell far below or to the right of the data)."""
+        if self.unmeasured:
+            return None
+        cells = self.rows * self.columns
+        if cells > IN_PROCESS_CELLS:
+            raise RosterError(
+                _(
+                    "Trang tính gần như trống mà trải tới dòng %(rows)s (ô %(row_ref)s) và cột %(columns)s "
+                    "(ô %(column_ref)s): có ô nằm rất xa vùng dữ liệu. Hãy xóa các ô đó rồi lưu lại."
+                )
+                % {
+                    "rows": _number(self.rows),
+                    "columns": _number(self.columns),
+                    "row_ref": self.farthest["row"],
+                    "column_ref": self.farthest["column"],
+                }
+            )
+        return cells
 
 
 def _check_dimension(ref: str) -> None:

@@ -85,7 +85,15 @@ def _parquet(source: str | Path | bytes) -> pl.DataFrame:
 def _csv(data: bytes) -> pl.DataFrame:
     if data.startswith(_UTF16_BOMS):
         # Excel's "Unicode text" is UTF-16 with a BOM; re-encoded so that Polars can read it.
-        data = data.decode("utf-16").encode("utf-8")
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise RosterError(
+                _(
+                    "Tệp văn bản Unicode (UTF-16) bị cắt dở hoặc hỏng. Hãy lưu lại tệp dưới dạng .xlsx "
+                    "hoặc “CSV UTF-8”."
+                )
+            ) from error
     data = data.removeprefix(_UTF8_BOM)
     if b"\x00" in data[:65536]:
         raise RosterError(
