@@ -101,6 +101,11 @@ def roster_check(
             problem(row, "citizen_id", cid, _duplicate_citizen_id(seen_cids[cid]))
         elif cid:
             seen_cids[cid] = row
+        if any(c is not None and not c["unit__path"].startswith(paths) for c in (cadre, other)):
+            # A record the importer may not see: one message whichever field matched and wherever it lies,
+            # naming nothing, so that the check tells nothing about what lies outside the scope.
+            problem(row, "code", code, _hidden_conflict())
+            cadre = other = None
         if cadre and other and other["id"] != cadre["id"]:
             problem(row, "citizen_id", cid, _citizen_id_taken(other["code"]))
         cadre = cadre or other
@@ -108,9 +113,6 @@ def roster_check(
             problem(row, "code", code, _same_cadre(seen_cadres[cadre["id"]], cadre["code"]))
         elif cadre is not None:
             seen_cadres[cadre["id"]] = row
-        if cadre is not None and not any(cadre["unit__path"].startswith(p) for p in paths):
-            problem(row, "code", code, _outside_scope())
-            cadre = None
         name = values.get("unit")
         found = units.managing(values.get(UNIT_CODE), name if name and len(name) <= LENGTHS["unit"] else None)
         if found.reason:
@@ -157,10 +159,10 @@ def _same_cadre(first: int, code: str) -> str:
     ) % {"row": first, "code": code}
 
 
-def _outside_scope() -> str:
+def _hidden_conflict() -> str:
     return _(
-        "Mã cán bộ hoặc số CCCD trùng với một cán bộ do đơn vị ngoài phạm vi quản lý của bạn quản lý, nên "
-        "không thể cập nhật; hãy liên hệ đơn vị đó hoặc kiểm tra lại."
+        "Không thể nhập dòng này: mã cán bộ hoặc số CCCD trùng với một hồ sơ bạn không có quyền xem. Hãy "
+        "liên hệ quản trị viên để được kiểm tra."
     )
 
 
