@@ -84,7 +84,9 @@ def credential_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def credential_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     credential = get_object_or_404(sel.credentials_visible(request.user), pk=pk)
     pdf = credentials_pdf(
-        sel.credentials_visible(request.user).filter(pk=credential.pk), public_base_url(request)
+        sel.credentials_visible(request.user).filter(pk=credential.pk),
+        public_base_url(request),
+        personal=can(request.user, Action.SEE_PERSONAL_DATA),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{credential.serial.replace("/", "-")}.pdf"'
@@ -113,9 +115,10 @@ def class_pdf(request: HttpRequest, class_pk: int) -> HttpResponse:
     credentials = (
         sel.credentials_visible(request.user).filter(enrolment__training_class=klass).order_by("number")
     )
-    response = HttpResponse(
-        credentials_pdf(credentials, public_base_url(request)), content_type="application/pdf"
+    pdf = credentials_pdf(
+        credentials, public_base_url(request), personal=can(request.user, Action.SEE_PERSONAL_DATA)
     )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{klass.code}.pdf"'
     return response
 
