@@ -113,4 +113,3 @@ def child(megabytes: int) -> int:
     frame.write_ipc(out)
     sys.stdout.buffer.write(out.getbuffer())
     return 0
-
