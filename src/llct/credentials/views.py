@@ -35,6 +35,7 @@ from llct.credentials.services import (
     credential_loss_report,
     credential_reissue,
     credential_revoke,
+    issue_job_recover,
     reissue_due_on,
 )
 from llct.web.access import require
@@ -147,13 +148,19 @@ def issue_one(request: HttpRequest, enrolment_pk: int) -> HttpResponse:
 @require_POST
 def issue_class(request: HttpRequest, class_pk: int) -> HttpResponse:
     klass = get_object_or_404(sel.classes_visible(request.user), pk=class_pk)
-    job = credential_issue_class(klass, request.user)
-    return redirect("credentials:job_progress", pk=job.pk)
+    return act(
+        request,
+        lambda: credential_issue_class(klass, request.user),
+        back=redirect("credentials:class_detail", class_pk=klass.pk),
+        then=lambda job: redirect("credentials:job_progress", pk=job.pk),
+    )
 
 
 @require(Action.VIEW)
 def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(sel.jobs_visible(request.user), pk=pk)
+    if issue_job_recover(job):
+        job.refresh_from_db()
     template = "credentials/_job.html" if partial(request) else "credentials/job.html"
     return render(request, template, {"job": job})
 
