@@ -159,7 +159,8 @@ def test_a_second_whole_class_issue_while_one_runs_says_so_instead_of_an_empty_j
     from llct.credentials.models import IssueJob
 
     klass = make_class(programmes["party_awareness"], size=2)
-    IssueJob.objects.create(training_class=klass, requested_by=officer, status=IssueJobStatus.RUNNING, total=2)
+    running = IssueJobStatus.RUNNING
+    IssueJob.objects.create(training_class=klass, requested_by=officer, status=running, total=2)
     with pytest.raises(CredentialError, match="đang chạy"):
         credential_issue_class(klass, officer)
     client.force_login(officer)
