@@ -17,6 +17,7 @@ from llct.vntext import fold
 
 from . import columns as cols
 from .cells import restore
+from .citizen_ids import ascii_digits, citizen_id_checks
 from .columns import Column, Kind
 from .errors import Problem, RosterError
 from .files import load
@@ -88,6 +89,11 @@ def read_roster(source: str | Path | bytes, filename: str | None = None) -> Rost
         for bad, reason in checks:
             if bad.any():
                 problems += _problems(rows, frame[key], headers[key], bad, reason)
+    if "citizen_id" in converted:  # what its digits say, against the birth date and sex of the row
+        checks = citizen_id_checks(converted["citizen_id"], converted.get("birth_date"), converted.get("sex"))
+        for bad, reason in checks:
+            if bad.any():
+                problems += _problems(rows, converted["citizen_id"], headers["citizen_id"], bad, reason)
     problems += _duplicates(frame, headers["code"])
     frame = frame.with_columns(*converted.values())
     order = [c for c in cols.KEYS if c in data_columns] + [c for c in data_columns if c not in cols.BY_KEY]
@@ -317,6 +323,9 @@ def _choice(column: Column, raw: pl.Series) -> tuple[pl.Series, Checks]:
 
 
 def _citizen_id(raw: pl.Series) -> tuple[pl.Series, Checks]:
+    foreign = raw.str.contains(r"[^\x00-\x7f]").fill_null(False)
+    if foreign.any():  # full-width or other digits: the same number as its ASCII spelling
+        raw = raw.scatter(foreign.arg_true(), [ascii_digits(v) for v in raw.filter(foreign).to_list()])
     digits = raw.str.replace_all(r"[\s.]", "")
     valid = digits.str.contains(r"^\d{12}$").fill_null(True)
     if valid.all():
