@@ -1,4 +1,5 @@
-"""The same person cannot be registered twice under two spellings of one citizen ID (issue 12, item 6)."""
+"""The same person cannot be registered twice under two spellings of one citizen ID or code (issue 12,
+items 6 and 8)."""
 
 import pytest
 from django.urls import reverse
@@ -35,3 +36,12 @@ def test_an_import_finds_the_cadre_whatever_the_spelling(cid, tree, make_user, m
     roster_import(data.encode(), "a.csv", user=board, unit=tree["north"])
     assert Cadre.objects.filter(citizen_id="001190000111").count() == 1
     assert Cadre.objects.count() == 1
+
+
+def test_a_code_in_another_case_updates_the_cadre_and_keeps_its_code(tree, make_user, make_cadre):
+    make_cadre(tree["north"], "Hoàng Thị Mai", code="CB-MAI")
+    data = "Mã cán bộ,Họ và tên,Ngày sinh,Giới tính\ncb-mai,Hoàng Thị Mai Anh,17/05/1985,Nam\n"
+    board = make_user(Role.ORG_BOARD, tree["north"])
+    result = roster_import(data.encode(), "a.csv", user=board, unit=tree["north"])
+    assert (result.created, result.updated, result.problems) == (0, 1, [])
+    assert list(Cadre.objects.values_list("code", "full_name")) == [("CB-MAI", "Hoàng Thị Mai Anh")]
