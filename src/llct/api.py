@@ -12,7 +12,40 @@ from ninja.security import SessionAuth
 from llct.errors import AppError
 from llct.registry.api import router as registry_router
 
-api = NinjaAPI(
+# The answers besides success that every operation may give, documented in the schema (issue 12): 401
+# without a session, 403 a refused role or CSRF token, 404 an object outside the scope or absent, 422 a
+# parameter refused with its reason, 400 a refusal by a rule.
+_ERRORS = {
+    "400": _("Việc bị một quy định từ chối: message, code, field, citation."),
+    "401": _("Chưa đăng nhập."),
+    "403": _("Vai trò không được làm việc này, hoặc thiếu mã CSRF."),
+    "404": _("Không có đối tượng này trong phạm vi của người dùng."),
+    "422": _("Tham số hoặc nội dung không hợp lệ; detail nói lý do."),
+}
+
+
+class DocumentedAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """The schema with each operation's error answers: 404 where a path names an object, 422 where
+        there is anything to refuse, 401 and 403 where a session is needed, 400 on the changes."""
+        schema = super().get_openapi_schema(**kwargs)
+        for path, operations in schema["paths"].items():
+            for method, operation in operations.items():
+                codes = []
+                if "{" in path:
+                    codes.append("404")
+                if operation.get("parameters") or "requestBody" in operation:
+                    codes.append("422")
+                if operation.get("security"):
+                    codes += ["401", "403"]
+                if method != "get":
+                    codes.append("400")
+                for code in codes:
+                    operation["responses"].setdefault(code, {"description": str(_ERRORS[code])})
+        return schema
+
+
+api = DocumentedAPI(
     title="llct API",
     version="1",
     description=str(_("Đào tạo lý luận chính trị: sổ cán bộ, xét điều kiện, đào tạo và văn bằng.")),

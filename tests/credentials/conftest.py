@@ -61,7 +61,7 @@ def make_class(tree, make_cadre):
         enrolments = []
         for i in range(size):
             name = names[i] if names else f"Trần Thị Học Viên {n}-{i}"
-            cadre = make_cadre(tree["new_commune"], name, citizen_id=f"{n:06d}{i:06d}")
+            cadre = make_cadre(tree["new_commune"], name, citizen_id=f"001085{n % 100:02d}{i:04d}")
             enrolments.append(
                 Enrolment.objects.create(
                     training_class=klass,

@@ -11,7 +11,9 @@ from llct.credentials.services import blank_stock_receive, credential_issue
 
 
 def _page(credential):
-    (data,) = credentials_page_data(Credential.objects.filter(pk=credential.pk), "https://llct.example")
+    (data,) = credentials_page_data(
+        Credential.objects.filter(pk=credential.pk), "https://llct.example", personal=True
+    )
     return data
 
 
@@ -36,12 +38,12 @@ def test_pdf_is_a4_one_page_per_document(programmes, make_class, officer):
     for e in klass.enrolments.all():
         credential_issue(e, officer)
     issued = Credential.objects.order_by("number")
-    pdf = credentials_pdf(issued, "https://llct.example")
+    pdf = credentials_pdf(issued, "https://llct.example", personal=True)
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 3
     assert b"595.2" in pdf and b"841.8" in pdf  # A4 in points
     # Batches come back in order, compiled in a worker thread while the next one is prepared.
-    batches = list(credentials_pdf_batches(issued, "https://llct.example", batch=2))
+    batches = list(credentials_pdf_batches(issued, "https://llct.example", batch=2, personal=True))
     assert [len(re.findall(rb"/Type\s*/Page[^s]", b)) for b in batches] == [2, 1]
 
 

@@ -29,7 +29,7 @@ def credential(programmes, make_class, officer):
 def other(programmes, make_class, officer, make_cadre, tree):
     """A second document with its own personal data and numbers, which must never show on the first's page."""
     cadre = make_cadre(
-        tree["new_commune"], "Lò Văn Khác", citizen_id="036099001234", birth_date=dt.date(1990, 2, 3)
+        tree["new_commune"], "Lò Văn Khác", citizen_id="036090001234", birth_date=dt.date(1990, 2, 3)
     )
     klass = make_class(programmes["party_awareness"], 1)
     enrolment = klass.enrolments.get()

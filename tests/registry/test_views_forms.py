@@ -67,7 +67,7 @@ def test_field_errors_in_vietnamese(client, board, tree, field, value, fragment)
 
 
 def test_citizen_id_unique(client, board, tree, make_cadre):
-    make_cadre(tree["north"], citizen_id="001190000111")
+    make_cadre(tree["north"], citizen_id="001190000111", sex="nu", birth_date=dt.date(1990, 2, 3))
     response = client.post(reverse("registry:cadre_create"), cadre_data(tree["north"]))
     assert "đã có trong sổ cán bộ" in errors(response)["citizen_id"][0]
 

@@ -221,6 +221,9 @@ class IssueJob(models.Model):
     skipped = models.JSONField(_("không cấp"), default=list, blank=True)
     without_blank = models.PositiveIntegerField(_("bằng chưa có phôi"), default=0)
     error = models.TextField(_("lỗi"), blank=True)
+    # Times the job was taken up again after its worker died (llct.credentials.services.issue_jobs_recover);
+    # a runner that finds the count changed under it stops, leaving the job to the newer one.
+    resumed = models.PositiveSmallIntegerField(_("số lần tiếp tục"), default=0)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
 

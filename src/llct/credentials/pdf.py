@@ -19,6 +19,7 @@ from llct.credentials.choices import CredentialKind, CredentialStatus
 from llct.documents.pdf import pdf_compile, pdf_compiler
 from llct.documents.place import document_place
 from llct.registry.choices import Sex
+from llct.registry.masking import mask_birth_date
 from llct.registry.models import Unit
 from llct.training.choices import Band
 
@@ -110,10 +111,11 @@ def _parent_names(institution_ids: set[int]) -> dict[int, str]:
     return {u["pk"]: names.get(u["path"][: -Unit.steplen], "") for u in units}
 
 
-def page_data(row: dict, base: str, parents: dict[int, str]) -> dict:
+def page_data(row: dict, base: str, parents: dict[int, str], *, personal: bool) -> dict:
     """The values one page shows, from a row of PAGE_COLUMNS. Certificates of Party political centres carry
     the Party header; diplomas carry the national motto (a choice: the rules name the signer and the
-    blank, not the header)."""
+    blank, not the header). Without `personal` (a role without Action.SEE_PERSONAL_DATA) the page shows the
+    birth year only, as every page of the site does."""
     institution = row["register__institution__name"]
     parent = parents.get(row["register__institution_id"], "")
     diploma = row["register__kind"] == CredentialKind.DIPLOMA
@@ -121,6 +123,7 @@ def page_data(row: dict, base: str, parents: dict[int, str]) -> dict:
     url = verification_url(row["token"], base)
     status = "" if row["status"] == CredentialStatus.VALID else str(CredentialStatus(row["status"]).label)
     band = row["enrolment__band"]
+    born = row["holder__birth_date"]
     return {
         "header": "state" if diploma else "party",
         "parent": parent,
@@ -130,7 +133,8 @@ def page_data(row: dict, base: str, parents: dict[int, str]) -> dict:
         "verb": _("cấp bằng cho") if diploma else _("chứng nhận"),
         "salutation": _("Bà") if row["holder__sex"] == Sex.FEMALE else _("Ông"),
         "holder": row["holder__full_name"],
-        "birth_date": _d(row["holder__birth_date"]),
+        "birth_label": _("Sinh ngày:") if personal else _("Năm sinh:"),
+        "birth_date": _d(born) if personal else mask_birth_date(born) or "—",
         "unit": row["enrolment__sending_unit__name"],
         "programme": row["programme__name"],
         "class_name": row["enrolment__training_class__name"],
@@ -154,19 +158,22 @@ def page_data(row: dict, base: str, parents: dict[int, str]) -> dict:
     }
 
 
-def credentials_page_data(credentials: QuerySet, base: str) -> list[dict]:
+def credentials_page_data(credentials: QuerySet, base: str, *, personal: bool) -> list[dict]:
     """The pages of `credentials`, in its order: one query for the documents, one for the headers."""
     rows = list(credentials.values(*PAGE_COLUMNS))
     parents = _parent_names({r["register__institution_id"] for r in rows})
-    return [page_data(r, base, parents) for r in rows]
+    return [page_data(r, base, parents, personal=personal) for r in rows]
 
 
-def credentials_pdf(credentials: QuerySet, base: str) -> bytes:
+def credentials_pdf(credentials: QuerySet, base: str, *, personal: bool) -> bytes:
     """One PDF, one page per document, compiled in a single typst call."""
-    return pdf_compile(pdf_compiler(TEMPLATE), {"items": credentials_page_data(credentials, base)})
+    items = credentials_page_data(credentials, base, personal=personal)
+    return pdf_compile(pdf_compiler(TEMPLATE), {"items": items})
 
 
-def credentials_pdf_batches(credentials: QuerySet, base: str, batch: int = BATCH) -> Iterator[bytes]:
+def credentials_pdf_batches(
+    credentials: QuerySet, base: str, batch: int = BATCH, *, personal: bool
+) -> Iterator[bytes]:
     """PDFs of at most `batch` pages each, for a large class or a benchmark batch, in order. While typst
     compiles one batch (in a worker thread, without the GIL) this thread prepares the next one's pages
     and QR codes, so the two costs overlap instead of adding up."""
@@ -176,7 +183,7 @@ def credentials_pdf_batches(credentials: QuerySet, base: str, batch: int = BATCH
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="typst") as pool:
         compiling = None
         for start in range(0, len(rows), batch):
-            items = [page_data(r, base, parents) for r in rows[start : start + batch]]
+            items = [page_data(r, base, parents, personal=personal) for r in rows[start : start + batch]]
             following = pool.submit(pdf_compile, compiler, {"items": items})
             if compiling is not None:
                 yield compiling.result()

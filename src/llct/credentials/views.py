@@ -36,6 +36,7 @@ from llct.credentials.services import (
     credential_loss_report,
     credential_reissue,
     credential_revoke,
+    issue_job_recover,
     reissue_due_on,
 )
 from llct.web.access import require
@@ -85,7 +86,9 @@ def credential_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def credential_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     credential = get_object_or_404(sel.credentials_visible(request.user), pk=pk)
     pdf = credentials_pdf(
-        sel.credentials_visible(request.user).filter(pk=credential.pk), public_base_url(request)
+        sel.credentials_visible(request.user).filter(pk=credential.pk),
+        public_base_url(request),
+        personal=can(request.user, Action.SEE_PERSONAL_DATA),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{credential.serial.replace("/", "-")}.pdf"'
@@ -115,9 +118,10 @@ def class_pdf(request: HttpRequest, class_pk: int) -> HttpResponse:
     credentials = (
         sel.credentials_visible(request.user).filter(enrolment__training_class=klass).order_by("number")
     )
-    response = HttpResponse(
-        credentials_pdf(credentials, public_base_url(request)), content_type="application/pdf"
+    pdf = credentials_pdf(
+        credentials, public_base_url(request), personal=can(request.user, Action.SEE_PERSONAL_DATA)
     )
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{klass.code}.pdf"'
     return response
 
@@ -146,13 +150,19 @@ def issue_one(request: HttpRequest, enrolment_pk: int) -> HttpResponse:
 @require_POST
 def issue_class(request: HttpRequest, class_pk: int) -> HttpResponse:
     klass = get_object_or_404(sel.classes_visible(request.user), pk=class_pk)
-    job = credential_issue_class(klass, request.user)
-    return redirect("credentials:job_progress", pk=job.pk)
+    return act(
+        request,
+        lambda: credential_issue_class(klass, request.user),
+        back=redirect("credentials:class_detail", class_pk=klass.pk),
+        then=lambda job: redirect("credentials:job_progress", pk=job.pk),
+    )
 
 
 @require(Action.VIEW)
 def job_progress(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(sel.jobs_visible(request.user), pk=pk)
+    if issue_job_recover(job):
+        job.refresh_from_db()
     template = "credentials/_job.html" if partial(request) else "credentials/job.html"
     return render(request, template, {"job": job})
 

@@ -3,16 +3,14 @@
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
 from llct.accounts.permissions import Action, can
+from llct.api_paging import api_page
 from llct.registry import selectors
 from llct.registry.masking import mask_birth_date, mask_citizen_id
 
 router = Router(tags=["registry"])
-MAX_LIMIT = 500
 
 
 class UnitOut(Schema):
@@ -59,21 +57,8 @@ def _cadre_out(cadre, user) -> CadreOut:
 
 @router.get("/cadres", response=list[CadreOut])
 def cadre_list(request, q: str = "", limit: int = 50, offset: int = 0):
-    """Cadres in the caller's scope: `limit` of them (at least 1; more than 500 gives 500) from `offset`
-    (0 or more). A limit below 1 or a negative offset answers 422 with the reason."""
-    if limit < 1:
-        raise HttpError(
-            422,
-            _("Tham số limit phải là số nguyên dương (tối đa %(max)s một lần; đã gửi %(value)s).")
-            % {"max": MAX_LIMIT, "value": limit},
-        )
-    if offset < 0:
-        raise HttpError(
-            422, _("Tham số offset phải là số nguyên không âm (đã gửi %(value)s).") % {"value": offset}
-        )
-    cadres = selectors.cadre_list(request.user, q=q).select_related("unit")[
-        offset : offset + min(limit, MAX_LIMIT)
-    ]
+    """Cadres in the caller's scope, `limit` of them from `offset` (see `llct.api_paging`)."""
+    cadres = api_page(selectors.cadre_list(request.user, q=q).select_related("unit"), limit, offset)
     return [_cadre_out(c, request.user) for c in cadres]
 
 

@@ -10,6 +10,7 @@ from llct.registry import selectors
 from llct.registry.choices import TheoryProof
 from llct.registry.fields import UnitChoiceField
 from llct.registry.models import Assignment, Cadre, PlanningEntry, Post, Unit, YearlyRating
+from llct.roster.citizen_ids import ascii_digits
 from llct.web.forms import DateField, dates_typed
 
 
@@ -41,7 +42,7 @@ class CadreForm(forms.ModelForm):
         dates_typed(self)
 
     def clean_citizen_id(self) -> str | None:
-        value = (self.cleaned_data.get("citizen_id") or "").strip().replace(" ", "")
+        value = ascii_digits(self.cleaned_data.get("citizen_id") or "")
         if not value:
             return None
         if not value.isdigit() or len(value) != 12:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from llct.roster.citizen_ids import ascii_digits, citizen_id_problem
+
 from .choices import (
     EQUIVALENCE_CERTIFICATES_END,
     TRAINING_INSTITUTION_KINDS,
@@ -219,6 +221,11 @@ class Cadre(models.Model):
             errors["theory_level"] = _("Có minh chứng thì phải ghi trình độ LLCT tương ứng.")
         if self.birth_date and self.birth_date > dt.date.today():
             errors["birth_date"] = _("Ngày sinh không thể ở tương lai.")
+        if self.citizen_id:
+            self.citizen_id = ascii_digits(self.citizen_id)  # ００１… is the same number as 001…
+            problem = citizen_id_problem(self.citizen_id, self.birth_date, self.sex)
+            if len(self.citizen_id) == 12 and problem:
+                errors["citizen_id"] = problem
         if errors:
             raise ValidationError(errors)
 

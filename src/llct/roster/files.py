@@ -7,11 +7,12 @@ not the file library, decides what a cell means. Parquet keeps its native date c
 import io
 from pathlib import Path
 
-import fastexcel
 import polars as pl
 
+from .bounds import Inspection, inspect_zip
 from .errors import RosterError
 from .i18n import gettext as _
+from .sandbox import first_sheet
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*SPREADSHEET_SUFFIXES, ".csv", ".parquet")
@@ -61,26 +62,11 @@ def _head(path: Path) -> bytes:
 
 
 def _spreadsheet(source: str | Path | bytes) -> pl.DataFrame:
-    try:
-        reader = fastexcel.read_excel(source if isinstance(source, bytes) else str(source))
-        if not reader.sheet_names:
-            raise RosterError(_("Bảng tính không có trang tính nào."))
-        sheet = reader.load_sheet(0, header_row=0, dtypes="string", skip_whitespace_tail_rows=True)
-        frame = sheet.to_polars()
-    except RosterError:
-        raise
-    except Exception as error:  # calamine reports a broken or foreign file in many ways
-        if "empty" in str(error).lower() or "no rows" in str(error).lower():
-            raise RosterError(
-                _("Trang tính đầu tiên trống: dòng 1 phải là dòng tiêu đề (Mã cán bộ, Họ và tên, …).")
-            ) from error
-        raise RosterError(
-            _(
-                "Không đọc được tệp bảng tính (tệp bị hỏng, có mật khẩu hoặc không phải bảng tính). "
-                "Hãy mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx."
-            )
-        ) from error
-    return frame
+    """The first sheet, after the container was checked against `bounds` (a sheet that would make the
+    reader ask for gigabytes is refused or read in a memory-limited child: see `sandbox`)."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    inspection = inspect_zip(data) if data.startswith(_ZIP) else Inspection(cells=None)
+    return first_sheet(data, inspection)
 
 
 def _parquet(source: str | Path | bytes) -> pl.DataFrame:
@@ -99,7 +85,15 @@ def _parquet(source: str | Path | bytes) -> pl.DataFrame:
 def _csv(data: bytes) -> pl.DataFrame:
     if data.startswith(_UTF16_BOMS):
         # Excel's "Unicode text" is UTF-16 with a BOM; re-encoded so that Polars can read it.
-        data = data.decode("utf-16").encode("utf-8")
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise RosterError(
+                _(
+                    "Tệp văn bản Unicode (UTF-16) bị cắt dở hoặc hỏng. Hãy lưu lại tệp dưới dạng .xlsx "
+                    "hoặc “CSV UTF-8”."
+                )
+            ) from error
     data = data.removeprefix(_UTF8_BOM)
     if b"\x00" in data[:65536]:
         raise RosterError(

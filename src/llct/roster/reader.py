@@ -6,6 +6,7 @@ fails one becomes null and is reported as a Problem with its spreadsheet row and
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from llct.vntext import fold
 
 from . import columns as cols
 from .cells import restore
+from .citizen_ids import ascii_digits, citizen_id_checks
 from .columns import Column, Kind
 from .errors import Problem, RosterError
 from .files import load
@@ -36,6 +38,10 @@ _DATE_SHAPE = (
     r"|\d{4}[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01]))\s*$"
 )
 _UNNAMED = ("__UNNAMED__", "_duplicated_")
+_DUPLICATE = re.compile(r"(.*?)_(?:duplicated_)?\d+")
+# Control characters (a NUL breaks PostgreSQL's write) and the marks that reorder text on screen (a name
+# that shows as another): refused in every cell. Tabs and line breaks are turned into spaces instead.
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 # A combining mark (NFD text), a whitespace other than one plain space, or a neutralising apostrophe.
 _NEEDS_WORK = "[\u0300-\u036f]|\\s\\s|[\t\n\r\x0b\x0c\u00a0\u2000-\u200b\u3000]|^'"
 
@@ -77,6 +83,7 @@ def read_roster(source: str | Path | bytes, filename: str | None = None) -> Rost
 
     problems: list[Problem] = []
     rows = frame[ROW]
+    problems += _control_characters(frame, headers)
     converted: dict[str, pl.Series] = {}
     for key in data_columns:
         column = cols.BY_KEY.get(key)
@@ -88,6 +95,11 @@ def read_roster(source: str | Path | bytes, filename: str | None = None) -> Rost
         for bad, reason in checks:
             if bad.any():
                 problems += _problems(rows, frame[key], headers[key], bad, reason)
+    if "citizen_id" in converted:  # what its digits say, against the birth date and sex of the row
+        checks = citizen_id_checks(converted["citizen_id"], converted.get("birth_date"), converted.get("sex"))
+        for bad, reason in checks:
+            if bad.any():
+                problems += _problems(rows, converted["citizen_id"], headers["citizen_id"], bad, reason)
     problems += _duplicates(frame, headers["code"])
     frame = frame.with_columns(*converted.values())
     order = [c for c in cols.KEYS if c in data_columns] + [c for c in data_columns if c not in cols.BY_KEY]
@@ -108,6 +120,14 @@ def _rename(raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, str]]:
     unknown: list[str] = []
     drop: list[str] = []
     for name in raw.columns:
+        if (first := _duplicate_of(name, raw.columns)) is not None:
+            raise RosterError(
+                _(
+                    "Tiêu đề “%(header)s” có ở hai cột của dòng 1: không biết cột nào là dữ liệu đúng. Hãy "
+                    "xóa hoặc đổi tên một cột."
+                )
+                % {"header": first}
+            )
         if (not name.strip() or name.startswith(_UNNAMED)) and raw[name].null_count() == raw.height:
             drop.append(name)  # an empty column without a header: spreadsheet leftovers
             continue
@@ -153,6 +173,13 @@ def _rename(raw: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, str]]:
         raise RosterError(_("Thiếu cột bắt buộc: %(columns)s.") % {"columns": "; ".join(hints)})
     frame = raw.drop(drop).rename(renames)
     return frame, headers
+
+
+def _duplicate_of(name: str, names: list[str]) -> str | None:
+    """The header `name` repeats, from the name the file library gave the second column of a header
+    written twice ("X_duplicated_0" from Polars, "X_1" from fastexcel); None for an empty header."""
+    found = _DUPLICATE.fullmatch(name)
+    return found[1] if found and found[1].strip() and found[1] in names else None
 
 
 def _check_cell_sizes(frame: pl.DataFrame, headers: dict[str, str]) -> None:
@@ -205,6 +232,26 @@ def _clean_text(frame: pl.DataFrame) -> pl.DataFrame:
         .with_columns(pl.when(pl.col(text).str.len_bytes() > 0).then(pl.col(text)).name.keep())
         .collect()
     )
+
+
+def _control_characters(frame: pl.DataFrame, headers: dict[str, str]) -> list[Problem]:
+    """Cells with a control character or a bidirectional mark, in any column (unknown ones included:
+    they are kept too)."""
+    text = [c for c, t in frame.schema.items() if t == pl.String and c != ROW]
+    if not text:
+        return []
+    found = frame.select(pl.col(text).str.contains(_CONTROL).any()).row(0, named=True)
+    reason = _(
+        "Ô có ký tự điều khiển hoặc ký tự đảo chiều văn bản (không nhìn thấy được, có thể làm tên hiển thị "
+        "sai hoặc làm hỏng dữ liệu); hãy gõ lại ô này."
+    )
+    problems = []
+    for name in (n for n in text if found[n]):
+        bad = frame[name].str.contains(_CONTROL).fill_null(False)
+        values = frame[name].filter(bad).str.replace_all(_CONTROL, "�")  # shown, not carried on
+        rows = frame[ROW].filter(bad)
+        problems += [Problem(r, headers[name], v, reason) for r, v in zip(rows, values, strict=True)]
+    return problems
 
 
 def _required_reason(column: Column) -> str:
@@ -317,6 +364,9 @@ def _choice(column: Column, raw: pl.Series) -> tuple[pl.Series, Checks]:
 
 
 def _citizen_id(raw: pl.Series) -> tuple[pl.Series, Checks]:
+    foreign = raw.str.contains(r"[^\x00-\x7f]").fill_null(False)
+    if foreign.any():  # full-width or other digits: the same number as its ASCII spelling
+        raw = raw.scatter(foreign.arg_true(), [ascii_digits(v) for v in raw.filter(foreign).to_list()])
     digits = raw.str.replace_all(r"[\s.]", "")
     valid = digits.str.contains(r"^\d{12}$").fill_null(True)
     if valid.all():
@@ -353,8 +403,8 @@ def _problems(rows: pl.Series, values: pl.Series, header: str, bad: pl.Series, r
 
 
 def _duplicates(frame: pl.DataFrame, header: str) -> list[Problem]:
-    """Every occurrence of a code after its first, naming the row of the first."""
-    code = pl.col("code")
+    """Every occurrence of a code (whatever its case) after its first, naming the row of the first."""
+    code = pl.col("code").str.to_uppercase()  # CB001 and cb001 are one code
     hits = (
         frame.select(ROW, "code")
         .filter(code.is_not_null())

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from llct.api_paging import api_page
 from llct.training import selectors
 
 router = Router(tags=["training"])
@@ -67,7 +68,7 @@ def _class_out(c) -> ClassOut:
 
 @router.get("/classes", response=list[ClassOut])
 def class_list(request, limit: int = 100, offset: int = 0):
-    return [_class_out(c) for c in selectors.class_list(request.user)[offset : offset + min(limit, 500)]]
+    return [_class_out(c) for c in api_page(selectors.class_list(request.user), limit, offset)]
 
 
 @router.get("/classes/{class_id}/learners", response=list[LearnerOut])
@@ -106,5 +107,5 @@ def nomination_list(request, status: str = "", limit: int = 100, offset: int = 0
             special_case=n.is_special_case,
             eligibility=n.eligibility,
         )
-        for n in nominations[offset : offset + min(limit, 500)]
+        for n in api_page(nominations, limit, offset)
     ]

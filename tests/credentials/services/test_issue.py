@@ -148,3 +148,22 @@ def test_revoked_document_still_blocks_a_new_issue(programmes, make_class, offic
     with pytest.raises(CredentialError):
         credential_issue(enrolment, officer)
     assert Credential.objects.get().status == CredentialStatus.REVOKED
+
+
+def test_a_second_whole_class_issue_while_one_runs_says_so_instead_of_an_empty_job(
+    programmes, make_class, officer, client
+):
+    from django.urls import reverse
+
+    from llct.credentials.choices import IssueJobStatus
+    from llct.credentials.models import IssueJob
+
+    klass = make_class(programmes["party_awareness"], size=2)
+    running = IssueJobStatus.RUNNING
+    IssueJob.objects.create(training_class=klass, requested_by=officer, status=running, total=2)
+    with pytest.raises(CredentialError, match="đang chạy"):
+        credential_issue_class(klass, officer)
+    client.force_login(officer)
+    response = client.post(reverse("credentials:issue_class", args=[klass.pk]), follow=True)
+    assert "đang chạy" in response.content.decode()
+    assert IssueJob.objects.count() == 1

@@ -231,7 +231,7 @@ def test_values_of_the_full_length_are_written(tree, board, column, limit):
 def test_a_database_failure_in_the_middle_of_the_write_leaves_nothing_written(
     tree, posts, board, monkeypatch
 ):
-    rows = [ROWS[0].replace("CB001", f"CB{i:04d}").replace("001085012345", f"{i:012d}") for i in range(1, 8)]
+    rows = [ROWS[0].replace("CB001", f"CB{i:04d}").replace("012345", f"{i:06d}") for i in range(1, 8)]
     monkeypatch.setattr(bulk, "CHUNK", 2)
     written = []
     real = bulk.write_chunk

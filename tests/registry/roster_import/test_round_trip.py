@@ -37,7 +37,7 @@ DATES = st.dates(dt.date(1960, 1, 1), dt.date(2025, 12, 31))
 cadre = st.fixed_dictionaries(
     {
         "full_name": st.lists(st.sampled_from(FAMILY + GIVEN), min_size=2, max_size=4).map(" ".join),
-        "citizen_id": st.one_of(st.none(), st.from_regex(r"\A0\d{11}\Z")),
+        "citizen_id": st.one_of(st.none(), st.from_regex(r"\A[0-9]{6}\Z")),  # its serial, completed below
         "birth_date": st.dates(dt.date(1955, 1, 1), dt.date(2004, 12, 31)),
         "sex": st.sampled_from(["nam", "nu"]),
         "ethnicity": st.sampled_from(["Kinh", "Tày", "H'Mông", ""]),
@@ -60,6 +60,18 @@ cadre = st.fixed_dictionaries(
         ),
     }
 )
+
+
+def _citizen_id(person: dict) -> dict:
+    """A citizen ID whose digits agree with the person's birth year and sex (llct.roster.citizen_ids)."""
+    if person["citizen_id"] is not None:
+        born, female = person["birth_date"], person["sex"] == "nu"
+        century = 2 * ((born.year - 1900) // 100) + female
+        person["citizen_id"] = f"001{century}{born.year % 100:02d}{person['citizen_id']}"
+    return person
+
+
+cadre = cadre.map(_citizen_id)
 cadres = st.lists(cadre, min_size=1, max_size=6, unique_by=lambda c: c["citizen_id"] or id(c))
 
 

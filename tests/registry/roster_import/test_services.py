@@ -103,7 +103,7 @@ def test_a_cadre_managed_outside_the_scope_is_not_updated(tree, posts, board, ma
     make_cadre(tree["south"], "Người Nam Hà", code="CB002")
     found, problems = problems_of(roster_csv(*ROWS), board, tree["north"])
     assert found == [(3, "Mã cán bộ", "CB002")]
-    assert "ngoài phạm vi" in problems[0].reason
+    assert "quản trị viên" in problems[0].reason
     assert Cadre.objects.get(code="CB002").full_name == "Người Nam Hà"
 
 

@@ -134,13 +134,14 @@ def test_the_check_reports_its_progress_per_chunk_of_rows(board_client, tree, po
 
     seen = []
     monkeypatch.setattr(check, "CHUNK", 2)
-    monkeypatch.setattr(jobs.HUEY, "put", lambda key, value: seen.append(value))
-    rows = [ROWS[0].replace("CB001", f"CB{i:03d}").replace("001085012345", f"{i:012d}") for i in range(1, 6)]
+    monkeypatch.setattr(jobs.HUEY, "put", lambda key, value: "progress" in key and seen.append(value))
+    rows = [ROWS[0].replace("CB001", f"CB{i:03d}").replace("012345", f"{i:06d}") for i in range(1, 6)]
     post_file(board_client, roster_csv(*rows), tree["north"])
     assert seen == [("check", 0, 5), ("check", 2, 5), ("check", 4, 5), ("check", 5, 5)]
     job = ImportJob.objects.get()
     ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.CHECKING)
-    monkeypatch.setattr(jobs.HUEY, "get", lambda key, peek=False: ("check", 40_000, 100_000))
+    live = ("check", 40_000, 100_000)
+    monkeypatch.setattr(jobs.HUEY, "get", lambda key, peek=False: live if "progress" in key else None)
     html = board_client.get(reverse("roster:import_progress", args=[job.pk])).content.decode()
     assert "đã kiểm tra 40.000 / 100.000 dòng" in html and 'value="40000"' in html
 

@@ -3,7 +3,14 @@ refuses (PermissionDenied) a user who may not issue for the institution (`access
 
 from .blanks import blank_spoil, blank_stock_receive, credential_blank_record
 from .errors import CredentialError
-from .issue import credential_issue, credential_issue_class, issue_job_run, register_for
+from .issue import (
+    credential_issue,
+    credential_issue_class,
+    issue_job_recover,
+    issue_job_run,
+    issue_jobs_recover,
+    register_for,
+)
 from .lifecycle import (
     credential_certified_copy,
     credential_hand_over,
@@ -27,7 +34,9 @@ __all__ = [
     "credential_loss_report",
     "credential_reissue",
     "credential_revoke",
+    "issue_job_recover",
     "issue_job_run",
+    "issue_jobs_recover",
     "next_working_day",
     "register_for",
     "reissue_due_on",

@@ -3,6 +3,7 @@ within 15 days of the recognition decision, once per learner; QĐ 208 and HD 11:
 by the centre's director and printed on blanks the centre keeps)."""
 
 import datetime as dt
+import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -14,6 +15,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from llct.accounts.audit import audit
 from llct.credentials.choices import BlankStatus, CredentialKind, CredentialStatus, IssueJobStatus
 from llct.credentials.models import Blank, Credential, IssueJob
+from llct.heartbeat import forget, heartbeat, worker_lost
 from llct.training.choices import Discipline, EnrolmentStatus
 from llct.training.models import Enrolment, TrainingClass
 
@@ -167,6 +169,15 @@ def credential_issue_class(training_class: TrainingClass, by) -> IssueJob:
     from llct.credentials.tasks import issue_job_task
 
     require_issue(by, training_class.institution)
+    running = training_class.issue_jobs.filter(status__in=(IssueJobStatus.PENDING, IssueJobStatus.RUNNING))
+    if running.exists():
+        raise CredentialError(
+            _(
+                "Đợt cấp cho cả lớp %(code)s đang chạy (đã xử lý %(done)s/%(total)s); hãy chờ đợt này xong, "
+                "không cần bấm lại."
+            )
+            % {"code": training_class.code, "done": running[0].done, "total": running[0].total}
+        )
     job = IssueJob(training_class=training_class, requested_by=by)
     audit(job, by)
     job.save()
@@ -274,14 +285,20 @@ def _issue_each(ids: list[int], by, issued_on: dt.date, job: IssueJob) -> int:
 
 # Learners per transaction in a bulk issue: short locks, few round trips.
 CHUNK = 200
+log = logging.getLogger(__name__)
 
 
 def issue_job_run(job_id: int) -> IssueJob:
-    """Run a bulk issue job in chunks of CHUNK learners (one transaction each), saving progress after each;
-    a refused learner is listed with the reason and stops no one else."""
+    """Run a bulk issue job in chunks of CHUNK learners, one transaction each that also records the job's
+    progress, so that what the job says it did is exactly what was committed; a refused learner is listed
+    with the reason and stops no one else. A job resumed after its worker died (`issue_jobs_recover`)
+    continues after its last committed chunk: no learner twice, none left out. The worker beats a
+    heartbeat meanwhile (llct.heartbeat)."""
     job = IssueJob.objects.select_related(
         "training_class__programme", "training_class__institution", "requested_by"
     ).get(pk=job_id)
+    if job.status in (IssueJobStatus.DONE, IssueJobStatus.FAILED):
+        return job
     klass, by = job.training_class, job.requested_by
     job.status = IssueJobStatus.RUNNING
     try:
@@ -301,20 +318,61 @@ def issue_job_run(job_id: int) -> IssueJob:
     job.total = len(ids)
     job.save(update_fields=["status", "total", "error"])
     issued_on = timezone.localdate()
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        try:
-            without_blank, skipped = job.without_blank, len(job.skipped)
-            job.issued += _issue_chunk(klass, chunk, by, issued_on, job)
-        except IntegrityError:
-            # Someone issued to one of these learners through another class meanwhile: go one by one.
-            job.without_blank, job.skipped = without_blank, job.skipped[:skipped]
-            job.issued += _issue_each(chunk, by, issued_on, job)
-        job.done = start + len(chunk)
-        job.save(update_fields=["done", "issued", "skipped", "without_blank"])
+    with heartbeat(_heartbeat_name(job.pk)):
+        for start in range(job.done, len(ids), CHUNK):
+            if not _issue_step(job, klass, ids[start : start + CHUNK], by, issued_on, start):
+                return job  # a newer runner took the job over
     if job.status != IssueJobStatus.FAILED:
         job.status = IssueJobStatus.DONE
     job.finished_at = timezone.now()
     audit(job, by)
     job.save()
     return job
+
+
+def _issue_step(
+    job: IssueJob, klass: TrainingClass, chunk: list[int], by, issued_on: dt.date, start: int
+) -> bool:
+    """One chunk and the job's progress in one transaction; False when the job was resumed by another
+    runner meanwhile (this one then stops without writing)."""
+    with transaction.atomic():
+        current = IssueJob.objects.select_for_update().filter(pk=job.pk).values_list("resumed", flat=True)
+        if list(current) != [job.resumed]:
+            return False
+        without_blank, skipped = job.without_blank, len(job.skipped)
+        try:
+            with transaction.atomic():
+                job.issued += _issue_chunk(klass, chunk, by, issued_on, job)
+        except IntegrityError:
+            # Someone issued to one of these learners through another class meanwhile: go one by one.
+            job.without_blank, job.skipped = without_blank, job.skipped[:skipped]
+            job.issued += _issue_each(chunk, by, issued_on, job)
+        job.done = start + len(chunk)
+        job.save(update_fields=["done", "issued", "skipped", "without_blank"])
+    return True
+
+
+def _heartbeat_name(job_id: int) -> str:
+    return f"issue-{job_id}"
+
+
+def issue_job_recover(job: IssueJob) -> bool:
+    """Take up again a running bulk issue whose worker died (its heartbeat went stale): the job is queued
+    anew and continues after its last committed chunk; its page says it was resumed. Whether it was."""
+    from llct.credentials.tasks import issue_job_task
+
+    if job.status != IssueJobStatus.RUNNING or not worker_lost(_heartbeat_name(job.pk)):
+        return False
+    taken = IssueJob.objects.filter(pk=job.pk, resumed=job.resumed, status=IssueJobStatus.RUNNING).update(
+        resumed=job.resumed + 1
+    )
+    if taken:
+        forget(_heartbeat_name(job.pk))
+        log.warning("bulk issue %s lost its worker after %s learners: resumed", job.pk, job.done)
+        transaction.on_commit(lambda: issue_job_task(job.pk))
+    return bool(taken)
+
+
+def issue_jobs_recover() -> int:
+    """`issue_job_recover` for every running bulk issue; how many were resumed."""
+    return sum(issue_job_recover(job) for job in IssueJob.objects.filter(status=IssueJobStatus.RUNNING))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
+from django.db.models.functions import Upper
 from django.utils.translation import gettext as _
 
 from llct.registry.models import Assignment, Cadre, Unit
@@ -76,7 +77,7 @@ def roster_check(
     frame, header = read.frame, read.header
     columns = set(frame.columns)
     problems = list(read.problems) + _too_long(read)
-    by_code = _existing("code", frame["code"].drop_nulls().to_list())
+    by_code = _existing("code_upper", frame["code"].drop_nulls().str.to_uppercase().to_list())
     by_cid = _existing(
         "citizen_id", frame["citizen_id"].drop_nulls().to_list() if "citizen_id" in columns else []
     )
@@ -95,12 +96,17 @@ def roster_check(
         if progress is not None and index and index % CHUNK == 0:
             progress(index, total)
         code, cid = values.get("code"), values.get("citizen_id")
-        cadre = by_code.get(code)
+        cadre = by_code.get(code.upper()) if code else None
         other = by_cid.get(cid) if cid else None
         if cid and cid in seen_cids:
             problem(row, "citizen_id", cid, _duplicate_citizen_id(seen_cids[cid]))
         elif cid:
             seen_cids[cid] = row
+        if any(c is not None and not c["unit__path"].startswith(paths) for c in (cadre, other)):
+            # A record the importer may not see: one message whichever field matched and wherever it lies,
+            # naming nothing, so that the check tells nothing about what lies outside the scope.
+            problem(row, "code", code, _hidden_conflict())
+            cadre = other = None
         if cadre and other and other["id"] != cadre["id"]:
             problem(row, "citizen_id", cid, _citizen_id_taken(other["code"]))
         cadre = cadre or other
@@ -108,9 +114,6 @@ def roster_check(
             problem(row, "code", code, _same_cadre(seen_cadres[cadre["id"]], cadre["code"]))
         elif cadre is not None:
             seen_cadres[cadre["id"]] = row
-        if cadre is not None and not any(cadre["unit__path"].startswith(p) for p in paths):
-            problem(row, "code", code, _outside_scope())
-            cadre = None
         name = values.get("unit")
         found = units.managing(values.get(UNIT_CODE), name if name and len(name) <= LENGTHS["unit"] else None)
         if found.reason:
@@ -157,10 +160,10 @@ def _same_cadre(first: int, code: str) -> str:
     ) % {"row": first, "code": code}
 
 
-def _outside_scope() -> str:
+def _hidden_conflict() -> str:
     return _(
-        "Mã cán bộ hoặc số CCCD trùng với một cán bộ do đơn vị ngoài phạm vi quản lý của bạn quản lý, nên "
-        "không thể cập nhật; hãy liên hệ đơn vị đó hoặc kiểm tra lại."
+        "Không thể nhập dòng này: mã cán bộ hoặc số CCCD trùng với một hồ sơ bạn không có quyền xem. Hãy "
+        "liên hệ quản trị viên để được kiểm tra."
     )
 
 
@@ -182,10 +185,14 @@ def _too_long(read: RosterRead) -> list[Problem]:
 
 
 def _existing(field_name: str, values: list[str]) -> dict[str, dict]:
-    """The registry's cadres whose `field_name` is one of `values`, as dicts of their columns (and their
-    unit's path, for the scope check): no model instances for 100,000 rows."""
+    """The registry's cadres whose `field_name` ("code_upper": codes compare whatever their case, or
+    "citizen_id") is one of `values`, as dicts of their columns (and their unit's path, for the scope
+    check): no model instances for 100,000 rows."""
     found: dict[str, dict] = {}
-    rows = Cadre.objects.order_by().values(*CADRE_FIELDS, "unit__path")
+    rows = Cadre.objects.order_by().annotate(code_upper=Upper("code"))
+    rows = rows.values(*CADRE_FIELDS, "unit__path", "code_upper")
     for part in among(rows, field_name, values):
-        found.update({row[field_name]: row for row in part})
+        for row in part:
+            upper = row.pop("code_upper")
+            found[upper if field_name == "code_upper" else row[field_name]] = row
     return found

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from huey.contrib.djhuey import HUEY
 
+from llct.heartbeat import forget, heartbeat, worker_lost
 from llct.registry.models import Unit
 from llct.roster import Problem, RosterError
 
@@ -55,6 +56,10 @@ def _progress_key(job_id: int) -> str:
     return f"llct-import-progress-{job_id}"
 
 
+def _heartbeat_name(job_id: int) -> str:
+    return f"import-{job_id}"
+
+
 def import_job_progress(job: ImportJob) -> JobProgress:
     """The live figures of a job that is checking or writing, else its final ones."""
     if job.state in (ImportJob.State.CHECKING, ImportJob.State.RUNNING):
@@ -77,7 +82,7 @@ def import_job_process(job_id: int, *, write: bool, language: str | None = None)
     """Check (write=False) or check and write (write=True) the job's file, recording the outcome and every
     problem; messages in `language` (the uploader's)."""
     job = ImportJob.objects.select_related("created_by", "unit").get(pk=job_id)
-    with translation.override(language):
+    with translation.override(language), heartbeat(_heartbeat_name(job.pk)):
         _process(job, write=write)
     if job.state != ImportJob.State.VALID:
         import_job_release(job)
@@ -132,6 +137,34 @@ def _process(job: ImportJob, *, write: bool) -> None:
 
 def _shortened(value: str) -> str:
     return value if len(value) <= MAX_VALUE_CHARS else value[:MAX_VALUE_CHARS] + "…"
+
+
+def import_job_recover(job: ImportJob) -> bool:
+    """Mark failed a job that was checking or writing when its worker died (its heartbeat went stale):
+    the write is one transaction, so nothing of it was kept, and the file is deleted like any failed
+    job's; the message says to upload it again. Whether the job was recovered."""
+    if job.finished or not worker_lost(_heartbeat_name(job.pk)):
+        return False
+    message = _(
+        "Tiến trình xử lý bị dừng giữa chừng (máy chủ khởi động lại hoặc gặp sự cố); không có thay đổi nào "
+        "được lưu. Hãy tải tệp lên lại để chạy lại lần nhập."
+    )
+    failed = ImportJob.objects.filter(pk=job.pk, state=job.state).update(
+        state=ImportJob.State.FAILED, finished_at=timezone.now(), message=message
+    )
+    if failed:
+        job.refresh_from_db()
+        import_job_release(job)
+        forget(_heartbeat_name(job.pk))
+        HUEY.get(_progress_key(job.pk))
+        log.warning("roster import %s lost its worker: marked failed", job.pk)
+    return bool(failed)
+
+
+def import_jobs_recover() -> int:
+    """`import_job_recover` for every job checking or writing; how many were marked failed."""
+    running = ImportJob.objects.filter(state__in=(ImportJob.State.CHECKING, ImportJob.State.RUNNING))
+    return sum(import_job_recover(job) for job in running)
 
 
 def import_job_release(job: ImportJob) -> None:

@@ -16,7 +16,13 @@ from llct.web.access import require
 
 from .export import problems_export, roster_export
 from .forms import RosterUploadForm
-from .jobs import import_job_abandon, import_job_confirm, import_job_create, import_job_progress
+from .jobs import (
+    import_job_abandon,
+    import_job_confirm,
+    import_job_create,
+    import_job_progress,
+    import_job_recover,
+)
 from .models import ImportJob
 from .tasks import import_job_check, import_job_write
 from .template import roster_template
@@ -27,7 +33,11 @@ SHOWN_PROBLEMS = 1_000
 
 
 def _job(request: HttpRequest, pk: int) -> ImportJob:
-    return get_object_or_404(scoped(ImportJob.objects.select_related("unit"), request.user), pk=pk)
+    """The job, marked failed first when its worker died (the page then says so)."""
+    job = get_object_or_404(scoped(ImportJob.objects.select_related("unit"), request.user), pk=pk)
+    if import_job_recover(job):
+        job.refresh_from_db()
+    return job
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:

@@ -92,7 +92,9 @@ def _cadres(bulk: AuditedBulk, check: RosterCheck, columns: set[str]) -> tuple[i
         values = plan.values
         row = dict(plan.cadre) if plan.cadre else {}
         row.pop("unit__path", None)
-        row["code"], row["unit_id"] = values["code"], plan.unit_id
+        # A code that differs from the registry's only in case is the registry's code.
+        same = plan.cadre and plan.cadre["code"].upper() == values["code"].upper()
+        row["code"], row["unit_id"] = plan.cadre["code"] if same else values["code"], plan.unit_id
         for column, name in present:
             value = values[column]
             row[name] = value if value is not None or name in _NULLABLE else ""

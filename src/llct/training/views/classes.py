@@ -120,6 +120,8 @@ def _context(request: HttpRequest, klass, bound: dict | None = None) -> dict:
 def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
     klass = get_object_or_404(selectors.class_list(request.user), pk=pk)
     if request.method == "POST":
+        if not any(can(request.user, s.action) for s in STEPS.values()):
+            raise PermissionDenied  # a role with no step on this page: 403 before any redirect
         step = STEPS.get(request.POST.get("step", ""))
         page = redirect("training:class_detail", pk=klass.pk)
         if step is None:

@@ -11,7 +11,7 @@ from llct.registry.scope import scoped
 from llct.training import exports, selectors
 from llct.training.forms.planning import PlanApproveForm, PlanForm, QuotaForm
 from llct.training.services import plans as plan_services
-from llct.web.access import require
+from llct.web.access import check, require
 from llct.web.actions import act, submit
 from llct.web.export import xlsx_response
 
@@ -38,6 +38,10 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+# What each step of the plan page needs (the services check it again, with the plan's scope).
+_STEP_ACTIONS = {"quota": Action.MANAGE_NOMINATIONS, "approve": Action.APPROVE, "fix": Action.APPROVE}
+
+
 @require(Action.VIEW)
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(selectors.plan_list(request.user), pk=pk)
@@ -46,6 +50,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     approve_form = PlanApproveForm()
     if request.method == "POST":
         step = request.POST.get("step")
+        if step in _STEP_ACTIONS:
+            check(request.user, _STEP_ACTIONS[step])  # 403 before the form is even read
+        elif not any(can(request.user, action) for action in _STEP_ACTIONS.values()):
+            raise PermissionDenied
         page = redirect("training:plan_detail", pk=plan.pk)
         response = None
         if step == "quota":
