@@ -1,5 +1,7 @@
-/* llct's own few behaviours, no framework: the phone menu button, and a filter box over long selects
-   (data-searchable) that ignores accents, so "so tai chinh" finds "Sở Tài chính". */
+/* llct's own few behaviours, no framework: the phone menu button, a filter box over long selects
+   (data-searchable) that ignores accents, so "so tai chinh" finds "Sở Tài chính", a confirmation before
+   a form with data-confirm is sent, and "back" links (data-back). The pages have no inline script: the
+   Content-Security-Policy allows scripts from the site's own files only (llct.web.headers). */
 (function () {
   "use strict";
   function fold(text) {
@@ -36,6 +38,15 @@
       });
     });
   }
+  // Delegated, so that forms and links that htmx swaps in behave the same.
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+  }, true);
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-back]");
+    if (link && window.history.length > 1) { event.preventDefault(); window.history.back(); }
+  });
   document.addEventListener("DOMContentLoaded", function () { menu(); searchable(document); });
   document.addEventListener("htmx:load", function (event) { searchable(event.target); });
 })();
