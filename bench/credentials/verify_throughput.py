@@ -11,7 +11,7 @@ each URL runs `--connections` keep-alive HTTP/1.1 clients (threads, http.client,
 is another client (X-Forwarded-For from 127.0.0.1, a trusted proxy, as behind nginx), so each counts in
 its own rate-limit key; `--one-client` sends them all as one client, whose key then serialises them:
 /bench-trivial/, /verify/<token> (the HTML page) and
-/api/credentials/verify/<serial> (the API).
+/api/credentials/verify/<serial>?proof=<token> (the API).
 """
 
 import argparse
@@ -174,7 +174,7 @@ def main() -> None:
         urls = {
             "trivial view": "/bench-trivial/",
             "verification page": f"/verify/{token}",
-            "verification API": f"/api/credentials/verify/{serial}",
+            "verification API": f"/api/credentials/verify/{serial}?proof={token}",
         }
         for path in urls.values():
             load(

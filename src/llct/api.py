@@ -5,6 +5,8 @@ Each app contributes its router; public endpoints (credential verification) say 
 refusal (llct.errors.AppError) answers here, in one place, with its message, code, field and citation.
 """
 
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
@@ -51,6 +53,8 @@ api = DocumentedAPI(
     description=str(_("Đào tạo lý luận chính trị: sổ cán bộ, xét điều kiện, đào tạo và văn bằng.")),
     auth=SessionAuth(),
     urls_namespace="api",
+    # In production the schema and its docs are for signed-in users only.
+    docs_decorator=login_required if settings.PRODUCTION else None,
 )
 api.add_router("/registry/", registry_router)
 api.add_router("/credentials/", "llct.credentials.api.router")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "treebeard",
     "axes",
     "huey.contrib.djhuey",
+    "ninja",  # the API docs from its own static files, not a CDN (the CSP allows the site's files only)
     "llct.accounts",
     "llct.registry",
     "llct.training",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "llct.web.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

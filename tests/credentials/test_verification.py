@@ -60,7 +60,7 @@ def test_page_shows_the_public_facts_only_without_login(client, credential, othe
         "serial": credential.serial,
         "lower-case serial": credential.serial.lower(),
     }
-    response = client.get(f"/verify/{key[by]}")
+    response = client.get(f"/verify/{key[by]}", {"proof": "1985"} if "serial" in by else {})
     assert response.status_code == 200
     text = response.content.decode()
     for shown in [
@@ -126,7 +126,7 @@ def test_verification_is_one_lookup_besides_the_rate_limit_counter(client, crede
 
 
 def test_api_returns_the_public_facts_only(client, credential, other):
-    response = client.get(f"/api/credentials/verify/{credential.serial}")
+    response = client.get(f"/api/credentials/verify/{credential.serial}", {"proof": credential.token})
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {
@@ -151,7 +151,7 @@ def test_revoked_shows_revoked_everywhere(client, credential, officer):
 
 
 def test_unknown_serial_is_a_clean_404(client, db):
-    page = client.get("/verify/BS-TTCT1/GCN/2026/999999")
+    page = client.get("/verify/BS-TTCT1/GCN/2026/999999", {"proof": "1985"})
     assert page.status_code == 404
     text = page.content.decode()
     assert "Không tìm thấy văn bằng, chứng chỉ" in text and 'class="topbar"' in text
@@ -163,8 +163,8 @@ def test_unknown_serial_is_a_clean_404(client, db):
 def test_search_form_redirects_to_the_serial(client, credential):
     response = client.get("/verify/", {"q": f"  {credential.serial} "})
     assert response.status_code == 302 and response.url == f"/verify/{credential.serial}"
-    english = client.get("/verify/", {"q": credential.serial, "lang": "en"})
-    assert english.url == f"/verify/{credential.serial}?lang=en"
+    english = client.get("/verify/", {"q": credential.serial, "proof": " 1985 ", "lang": "en"})
+    assert english.url == f"/verify/{credential.serial}?proof=1985&lang=en"
 
 
 def test_two_clients_have_independent_budgets_and_429_is_a_vietnamese_page(client, credential, monkeypatch):

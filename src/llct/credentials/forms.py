@@ -61,3 +61,8 @@ class SpoilForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Số hiệu văn bằng, chứng chỉ"), max_length=80)
+    proof = forms.CharField(
+        label=_("Năm sinh của người được cấp, hoặc mã xác minh in trên văn bằng"),
+        max_length=40,
+        required=False,
+    )

@@ -10,6 +10,7 @@ and each request puts its facts, escaped, in their places."""
 
 import re
 from functools import cache, wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -20,8 +21,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from llct.credentials.forms import SearchForm
-from llct.credentials.selectors import credential_by_key
-from llct.credentials.verification import not_found_message, over_limit, public_view, too_many_message
+from llct.credentials.verification import verification_answer
 
 _LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -66,8 +66,9 @@ def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     if form.is_valid():
         response = redirect("credentials_public:verify", key=form.cleaned_data["q"].strip())
-        if _lang(request):
-            response["Location"] += f"?lang={_lang(request)}"
+        query = {"proof": form.cleaned_data["proof"].strip(), "lang": _lang(request)}
+        if query := urlencode({k: v for k, v in query.items() if v}):
+            response["Location"] += f"?{query}"
         return response
     return _page(request, "credentials/_search.html", {})
 
@@ -75,17 +76,12 @@ def search(request: HttpRequest) -> HttpResponse:
 @_in_chosen_language
 def verify(request: HttpRequest, key: str) -> HttpResponse:
     """QĐ 1147 registers are public evidence: anyone may check a document is genuine and still valid."""
-    if over_limit(request):
-        return _page(request, "credentials/verify_error.html", {"message": too_many_message()}, status=429)
-    credential = credential_by_key(key)
-    if credential is None:
-        return _page(
-            request,
-            "credentials/verify_error.html",
-            {"message": not_found_message(key), "show_search": True},
-            status=404,
-        )
-    facts = public_view(credential)
+    status, answer = verification_answer(request, key, request.GET.get("proof", ""))
+    if status != 200:
+        serial = key if "/" in key else ""
+        context = {"message": answer, "show_search": status in (400, 404), "serial": serial}
+        return _page(request, "credentials/verify_error.html", context, status=status)
+    facts = answer
     parts = _verdict_parts(translation.get_language(), _lang(request), facts["status"], bool(facts["level"]))
     return HttpResponse("".join(escape(facts[part]) if i % 2 else part for i, part in enumerate(parts)))
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import functools
+import hmac
 
 from django.db import connections, router
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
@@ -101,7 +102,8 @@ def _lookup_sql(field: str, vendor: str) -> str:
 def credential_by_key(key: str) -> dict | None:
     """The public facts of the credential whose verification token or serial is `key` (no scope:
     verification is public). One query on one unique index, reading only the public columns: a serial
-    always has "/", a token never; serials and the newer tokens are upper case, as typed or not."""
+    always has "/", a token never; serials and the newer tokens are upper case, as typed or not. The
+    public lookup by serial goes through `credential_by_serial`, which asks for a proof."""
     key = key.strip()
     if not key:
         return None
@@ -112,6 +114,25 @@ def credential_by_key(key: str) -> dict | None:
         )
         row = cursor.fetchone()
     return dict(zip(PUBLIC_COLUMNS, row, strict=True)) if row else None
+
+
+def credential_by_serial(serial: str, proof: str) -> dict | None:
+    """The public facts of the credential numbered `serial` (as typed or upper case), when `proof` is the
+    holder's birth year or the verification token printed on the document; None otherwise, the same
+    None whether the serial exists or not. The birth date and token are compared here and never leave."""
+    row = (
+        Credential.objects.filter(serial__in=[serial.strip(), serial.strip().upper()])
+        .order_by()
+        .values(*PUBLIC_COLUMNS, "token", "holder__birth_date")
+        .first()
+    )
+    if row is None:
+        return None
+    token, born = row.pop("token"), row.pop("holder__birth_date")
+    proof = proof.strip()
+    by_year = born is not None and proof.isdigit() and len(proof) == 4 and int(proof) == born.year
+    by_token = hmac.compare_digest(proof.upper().encode(), (token or "").upper().encode())
+    return row if by_year or (proof and by_token) else None
 
 
 def blank_stocks_visible(user) -> QuerySet[BlankStock]:

@@ -9,16 +9,19 @@ soon as the job is written, fails, turns out invalid (a corrected file is a new 
 and `import_jobs_cleanup` (`llct import-cleanup`) abandons jobs left unconfirmed. The job row and its
 problem list stay."""
 
+import contextlib
 import datetime as dt
+import errno
 import logging
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from huey.contrib.djhuey import HUEY
 
+from llct.errors import AppError
 from llct.heartbeat import forget, heartbeat, worker_lost
 from llct.registry.models import Unit
 from llct.roster import Problem, RosterError
@@ -45,11 +48,34 @@ class JobProgress:
 
 
 def import_job_create(*, user, unit: Unit, upload: UploadedFile) -> ImportJob:
-    """Keep the uploaded file and open a job for it (checked next by the task queue)."""
+    """Keep the uploaded file and open a job for it (checked next by the task queue). A data directory
+    that is full or cannot be written gets an AppError saying so, and no partial file stays behind (an
+    uploaded roster holds citizen IDs)."""
     job = ImportJob(created_by=user, unit=unit, filename=upload.name[:255])
-    job.file.save(upload.name, upload, save=False)
-    job.save()
+    storage = job.file.storage
+    name = storage.get_available_name(job.file.field.generate_filename(job, upload.name))
+    try:
+        job.file.name = storage.save(name, upload)
+        job.save()
+    except (OSError, DatabaseError) as error:
+        log.error("roster upload not kept: %s", error)
+        with contextlib.suppress(OSError):
+            if storage.exists(name):
+                storage.delete(name)
+        raise AppError(_storage_message(error), field="file") from error
     return job
+
+
+def _storage_message(error: Exception) -> str:
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return _(
+            "Không lưu được tệp: ổ đĩa của máy chủ đã đầy. Không có gì được ghi; hãy báo quản trị viên giải "
+            "phóng dung lượng rồi tải lên lại."
+        )
+    return _(
+        "Không lưu được tệp: thư mục dữ liệu của máy chủ không ghi được (chỉ đọc, đầy hoặc thiếu quyền). "
+        "Không có gì được ghi; hãy báo quản trị viên rồi tải lên lại."
+    )
 
 
 def _progress_key(job_id: int) -> str:
@@ -185,9 +211,9 @@ def import_job_abandon(job: ImportJob) -> bool:
 
 
 def import_jobs_cleanup(*, older_than: dt.timedelta) -> tuple[int, int]:
-    """Delete every uploaded file no job needs any more, and abandon the jobs left waiting (unconfirmed,
-    or stuck checking or writing after their worker stopped) for longer than `older_than`; (jobs
-    abandoned, files deleted)."""
+    """Delete every uploaded file no job needs any more (and any file no job names at all), and abandon the
+    jobs left waiting (unconfirmed, or stuck checking or writing after their worker stopped) for longer
+    than `older_than`; (jobs abandoned, files deleted)."""
     stale = ImportJob.objects.filter(state__in=WAITING, created_at__lt=timezone.now() - older_than)
     abandoned = stale.update(
         state=ImportJob.State.ABANDONED,
@@ -198,4 +224,23 @@ def import_jobs_cleanup(*, older_than: dt.timedelta) -> tuple[int, int]:
     for job in ImportJob.objects.exclude(file="").exclude(state__in=WAITING):
         import_job_release(job)
         released += 1
-    return abandoned, released
+    return abandoned, released + _orphans_delete()
+
+
+def _orphans_delete() -> int:
+    """Delete the uploaded files that no job names (left by a crash between the file and its job)."""
+    storage = ImportJob._meta.get_field("file").storage
+    kept = set(ImportJob.objects.exclude(file="").values_list("file", flat=True))
+    deleted = 0
+    folders = ["imports"]
+    while folders:
+        folder = folders.pop()
+        if not storage.exists(folder):
+            continue
+        subfolders, files = storage.listdir(folder)
+        folders += [f"{folder}/{sub}" for sub in subfolders]
+        for name in (f"{folder}/{file}" for file in files):
+            if name not in kept:
+                storage.delete(name)
+                deleted += 1
+    return deleted

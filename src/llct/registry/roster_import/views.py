@@ -13,6 +13,7 @@ from llct.accounts.permissions import Action, can
 from llct.registry.filtersets import CadreFilterSet
 from llct.registry.scope import scoped
 from llct.web.access import require
+from llct.web.actions import submit
 
 from .export import problems_export, roster_export
 from .forms import RosterUploadForm
@@ -58,17 +59,24 @@ def import_start(request: HttpRequest) -> HttpResponse:
         ):
             raise Http404
         form = RosterUploadForm(request.POST, request.FILES, units=units)
-        if form.is_valid():
-            job = import_job_create(
-                user=request.user, unit=form.cleaned_data["unit"], upload=form.cleaned_data["file"]
-            )
-            import_job_check(job.pk, get_language())
-            return redirect("roster:import_detail", pk=job.pk)
+        response = submit(
+            request,
+            form,
+            lambda data: import_job_create(user=request.user, unit=data["unit"], upload=data["file"]),
+            then=_checked,
+        )
+        if response:
+            return response
     else:
         initial = {"unit": request.user.unit_id} if units.filter(pk=request.user.unit_id).exists() else {}
         form = RosterUploadForm(initial=initial, units=units)
     jobs = scoped(ImportJob.objects.select_related("unit"), request.user)[:10]
     return render(request, "registry/roster_import/start.html", {"form": form, "jobs": jobs})
+
+
+def _checked(job: ImportJob) -> HttpResponse:
+    import_job_check(job.pk, get_language())
+    return redirect("roster:import_detail", pk=job.pk)
 
 
 @require(Action.EDIT_REGISTRY)

@@ -1,5 +1,7 @@
-/* llct's own few behaviours, no framework: the phone menu button, and a filter box over long selects
-   (data-searchable) that ignores accents, so "so tai chinh" finds "Sở Tài chính". */
+/* llct's own few behaviours, no framework: the phone menu button, a filter box over long selects
+   (data-searchable) that ignores accents, so "so tai chinh" finds "Sở Tài chính", a confirmation before
+   a form with data-confirm is sent, and "back" links (data-back). The pages have no inline script: the
+   Content-Security-Policy allows scripts from the site's own files only (llct.web.headers). */
 (function () {
   "use strict";
   function fold(text) {
@@ -36,7 +38,8 @@
       });
     });
   }
-  // A form with data-confirm asks before it is sent: what will happen, in the page's language.
+  // A form with data-confirm asks before it is sent: what will happen, in the page's language (delegated,
+  // so that forms htmx swaps in behave the same).
   document.addEventListener("submit", function (event) {
     var form = event.target.closest("form[data-confirm]");
     if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
@@ -75,6 +78,8 @@
   }
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) window.print();
+    var link = event.target.closest("a[data-back]");
+    if (link && window.history.length > 1) { event.preventDefault(); window.history.back(); }
   });
   document.addEventListener("DOMContentLoaded", function () { menu(); searchable(document); datepickers(document); });
   document.addEventListener("htmx:load", function (event) { searchable(event.target); datepickers(event.target); });
