@@ -52,7 +52,7 @@ def _logged(status: str) -> Callable[[], Q]:
     return condition
 
 
-def _issued_late() -> Q:
+def issued_late() -> Q:
     return Q(issued_on__gt=F("recognition__signed_on") + dt.timedelta(days=ISSUE_DEADLINE_DAYS))
 
 
@@ -141,7 +141,7 @@ FACTS: dict[str, Fact] = {
             institution="register__institution",
             sending_unit="enrolment__sending_unit",
             cadre="holder",
-            conditions={"issued_late": _issued_late},
+            conditions={"issued_late": issued_late},
             quantities={"days_to_issue": lambda: DaysBetween(F("issued_on"), F("recognition__signed_on"))},
             columns=(
                 "serial",
