@@ -3,22 +3,6 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-# Subtree filters of the records' path (`registry_unit.path LIKE 'prefix%'`, the engine's row-level path)
-# need a pattern index on PostgreSQL under a non-C collation; other databases have no operator classes.
-UNIT_PATH_INDEX = "oversight_unit_path_pattern"
-
-
-def unit_path_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {UNIT_PATH_INDEX} ON registry_unit (path text_pattern_ops)"
-        )
-
-
-def unit_path_index_drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {UNIT_PATH_INDEX}")
-
 
 class Migration(migrations.Migration):
 
@@ -106,5 +90,4 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['unit_path'], name='credential_tally_path', opclasses=['text_pattern_ops'])],
             },
         ),
-        migrations.RunPython(unit_path_index, unit_path_index_drop),
     ]

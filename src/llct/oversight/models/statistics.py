@@ -72,8 +72,9 @@ class BriefingAttendance(models.Model):
 
 def _path_index(name: str, field: str = "unit_path") -> models.Index:
     """An index that serves subtree filters (`LIKE 'path%'`) whatever the database's collation: on
-    PostgreSQL with `text_pattern_ops` (a plain B-tree serves prefixes only under the C collation); other
-    databases ignore the operator class."""
+    PostgreSQL with `text_pattern_ops` (a plain B-tree serves prefixes only under the C collation; the
+    registry's unique `Unit.path` has Django's `varchar_pattern_ops` twin already); other databases
+    ignore the operator class."""
     return models.Index(fields=[field], name=name, opclasses=["text_pattern_ops"])
 
 

@@ -186,6 +186,8 @@ def tallies_refresh() -> int:
             state.refreshed_at = timezone.now()
             state.save()
         done += len(ids)
+        if len(waiting) < BATCH:
+            return done
 
 
 def tallies_fresh(scope: tuple[str, ...], lineage: tuple[str, ...] | None) -> bool:
