@@ -25,6 +25,7 @@ from llct.registry.models import Unit
 from .aggregates import TallySource
 from .catalogue import Indicator, base_parts, indicators
 from .choices import UnitsAs
+from .computed import ComputedSource, computed_rows
 from .dimensions import DIMENSIONS, Dimension
 from .sources import OWNER, GroupSource, OrmSource, group_keys, unit_filters
 from .table import ALL, Table
@@ -203,10 +204,14 @@ def statistics_table(
     catalogue = indicators()
     wanted = [catalogue[c] for c in query.indicators]
     bases = {code: catalogue[code] for ind in wanted for code in base_parts(ind)}
-    source = source or TallySource()
-    groups = {
-        code: _count(ind, plan, source) if _applies(ind, query) else None for code, ind in bases.items()
-    }
+    counted, computed = source or TallySource(), ComputedSource()
+
+    def count(ind: Indicator) -> dict[tuple, int] | None:
+        if not _applies(ind, query):
+            return None
+        return _count(ind, plan, computed if ind.kind == "computed" else counted)
+
+    groups = {code: count(ind) for code, ind in bases.items()}
     return Table(
         query=query,
         indicators=wanted,
@@ -223,10 +228,14 @@ def statistics_records(code: str, query: StatisticsQuery, scope: tuple[str, ...]
     year=2024, unit=…), the same rows `statistics_table` adds up, in a queryset for a list page."""
     indicator = indicators()[code]
     plan = _plan(query, scope, on)
-    source = OrmSource()
-    rows = source.queryset(indicator, source.where(indicator, plan))
-    resolver = Resolver(plan)
     fact = indicator.source
+    if indicator.kind == "computed":
+        ids = {r["pk"] for r in computed_rows(indicator, plan)} if _applies(indicator, query) else set()
+        rows = fact.queryset().filter(pk__in=ids)
+    else:
+        source = OrmSource()
+        rows = source.queryset(indicator, source.where(indicator, plan))
+    resolver = Resolver(plan)
     checks = [
         (fact.path(DIMENSIONS[n].role), DIMENSIONS[n], codes) for n, codes in unit_filters(query).items()
     ]

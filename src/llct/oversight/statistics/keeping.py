@@ -6,6 +6,8 @@
   the waiting classes (`tallies_refresh`): their rows are deleted and summed again from the records.
 - While a class waits, its subtree is counted from the records (`tallies_fresh` is false there), so a
   figure is never older than the records, only slower to count until the task has run.
+- Each per-class tally is summed again by institution and year (`ClassYearTally`, `CredentialYearTally`)
+  for the institutions of the classes refreshed, in the same transaction.
 - `tallies_rebuild` (`llct statistics-rebuild`) sums everything again in one transaction; records written
   around the models' signals (bulk loads) make the tallies not fresh until it runs.
 
@@ -22,7 +24,14 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from llct.credentials.models import CertificateRegister, Credential
-from llct.oversight.models import ClassTally, CredentialTally, TallyRefresh, TallyState
+from llct.oversight.models import (
+    ClassTally,
+    ClassYearTally,
+    CredentialTally,
+    CredentialYearTally,
+    TallyRefresh,
+    TallyState,
+)
 from llct.training.models import Enrolment, TrainingClass
 
 from .facts import DaysBetween, issued_late
@@ -121,6 +130,48 @@ def _write(classes: QuerySet, enrolments: QuerySet, credentials: QuerySet) -> in
     )
 
 
+# Each tally per class and month, the one summed from it by institution and year, what it is grouped by,
+# and what it sums.
+YEARLY = (
+    (
+        ClassTally,
+        ClassYearTally,
+        ("institution", "unit_path", "programme", "mode", "start_year", "end_year", "status"),
+        ("classes", "learners"),
+    ),
+    (
+        CredentialTally,
+        CredentialYearTally,
+        (
+            *("institution", "unit_path", "programme", "mode", "issued_year", "revoked_year", "status"),
+            *("reissued", "late"),
+        ),
+        ("credentials", "days_to_issue"),
+    ),
+)
+
+
+def _institutions(class_ids: list[int]) -> set[int]:
+    """The institutions the tallies of these classes are kept under."""
+    found: set[int] = set()
+    for fine, *_rest in YEARLY:
+        rows = fine.objects.filter(training_class_id__in=class_ids)
+        found |= set(rows.values_list("institution_id", flat=True))
+    return found
+
+
+def _sum_by_year(institutions: set[int] | None) -> None:
+    """Sum the per-class tallies of `institutions` (all when None) again into the yearly ones."""
+    for fine, yearly, keys, sums in YEARLY:
+        rows, old = fine.objects.all(), yearly.objects.all()
+        if institutions is not None:
+            rows = rows.filter(institution_id__in=institutions)
+            old = old.filter(institution_id__in=institutions)
+        old.delete()
+        grouped = rows.order_by().values(**{PREFIX + k: F(k) for k in keys})
+        _insert(yearly, grouped.annotate(**{PREFIX + s: Sum(s) for s in sums}))
+
+
 def _marks() -> dict[str, int]:
     """The highest ids of the records summed."""
     return {
@@ -149,6 +200,7 @@ def tallies_rebuild() -> Rebuild:
         ClassTally.objects.all().delete()
         CredentialTally.objects.all().delete()
         rows = _write(TrainingClass.objects.all(), Enrolment.objects.all(), Credential.objects.all())
+        _sum_by_year(None)
         TallyRefresh.objects.filter(pk__lte=waiting).delete()
         for name, value in marks.items():
             setattr(state, name, value)
@@ -173,11 +225,13 @@ def tallies_refresh() -> int:
             if not waiting:
                 return done
             ids = sorted({c for _pk, c in waiting})
+            institutions = _institutions(ids)
             ClassTally.objects.filter(training_class_id__in=ids).delete()
             CredentialTally.objects.filter(training_class_id__in=ids).delete()
             enrolments = Enrolment.objects.filter(training_class_id__in=ids)
             credentials = Credential.objects.filter(enrolment__training_class_id__in=ids)
             _write(TrainingClass.objects.filter(pk__in=ids), enrolments, credentials)
+            _sum_by_year(institutions | _institutions(ids))
             TallyRefresh.objects.filter(pk__in=[pk for pk, _c in waiting]).delete()
             # The records of these classes are summed now, whatever their ids.
             state.class_mark = max(state.class_mark, ids[-1])

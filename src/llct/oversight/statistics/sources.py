@@ -26,10 +26,13 @@ OWNER = "owner"
 
 
 def within(paths: Iterable[str], lookup: str) -> Q:
-    """Rows whose `lookup` (a materialised path) starts with one of `paths`; none when there are none."""
+    """Rows whose `lookup` (a materialised path) starts with one of `paths`; none when there are none, all
+    (no condition) when one is the root of everything ("")."""
     paths = tuple(paths)
     if not paths:
         return Q(pk__in=[])
+    if "" in paths:
+        return Q()
     return reduce(or_, (Q(**{f"{lookup}__startswith": p}) for p in paths))
 
 
