@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from llct.oversight.statistics.choices import BriefingKind
+from llct.oversight.statistics.choices import BriefingKind, ReportFormat, ReportJobState
 
 __all__ = [
     "Briefing",
@@ -16,6 +16,7 @@ __all__ = [
     "ClassYearTally",
     "CredentialTally",
     "CredentialYearTally",
+    "ReportJob",
     "TallyRefresh",
     "TallyState",
 ]
@@ -227,3 +228,44 @@ class TallyState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.built_at:%d/%m/%Y %H:%M}" if self.built_at else "—"
+
+
+class ReportJob(models.Model):
+    """A standard report made by the task queue (a national or backlog report takes longer than a page
+    should): what was asked, by whom, how far it got, and the file. Seen by the users whose scope holds
+    its unit; the file is kept until someone deletes the job."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người lập")
+    )
+    report = models.CharField(_("báo cáo"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("năm"))
+    unit = models.ForeignKey(
+        "registry.Unit",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("đơn vị"),
+        help_text=_("Đơn vị được báo cáo, hoặc đơn vị của người lập khi báo cáo cả phạm vi."),
+    )
+    whole_scope = models.BooleanField(_("cả phạm vi của người lập"), default=False)
+    units = models.CharField(_("cách tính đơn vị"), max_length=8, default="as_then")
+    format = models.CharField(_("định dạng"), max_length=4, choices=ReportFormat.choices)
+    state = models.CharField(
+        _("trạng thái"), max_length=8, choices=ReportJobState.choices, default=ReportJobState.WAITING
+    )
+    message = models.TextField(_("thông báo"), blank=True)
+    file = models.FileField(_("tệp"), upload_to="reports/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("báo cáo đang lập")
+        verbose_name_plural = _("báo cáo đang lập")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.year} ({self.get_state_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ReportJobState.DONE, ReportJobState.FAILED)
