@@ -90,4 +90,3 @@ def dashboard_panels(user) -> list[Panel]:
             )
         ]
     return []
-
