@@ -35,7 +35,13 @@ from tests.credentials.matrix import (
     verification_kwargs,
 )
 from tests.oversight.inspection.matrix import INSPECTION_URLS, inspection_url_kwargs, inspection_world
-from tests.oversight.matrix import STATISTICS_ACTIONS, STATISTICS_LIST_QUERIES, statistics_url_kwargs
+from tests.oversight.matrix import (
+    REPORT_JOB_URLS,
+    STATISTICS_ACTIONS,
+    STATISTICS_LIST_QUERIES,
+    report_job_kwargs,
+    statistics_url_kwargs,
+)
 from tests.training.matrix import TRAINING_ACTIONS, TRAINING_POST_URLS, TRAINING_URLS, training_url_kwargs
 
 Kwargs = dict[str, object]
@@ -84,6 +90,7 @@ OBJECT_URLS: dict[str, Factory] = {
     **{name: (lambda w, name=name: inspection_url_kwargs(w, name)) for name in INSPECTION_URLS},
     **dict.fromkeys(PUBLIC_VERIFICATION_URLS, verification_kwargs),
     "statistics:briefing_detail": statistics_url_kwargs,
+    **dict.fromkeys(REPORT_JOB_URLS, report_job_kwargs),
 }
 
 # URLs that only accept POST: the matrix posts an empty form and expects this status inside the scope

@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from .facts import FACTS, Fact
 
 CATALOGUE = Path(__file__).resolve().parent / "indicators.toml"
-KINDS = ("count", "sum", "parts", "ratio")
-ADDITIVE = ("count", "sum")
+KINDS = ("count", "sum", "computed", "parts", "ratio")
+ADDITIVE = ("count", "sum", "computed")
 
 
 class CatalogueError(ValueError):
@@ -71,6 +71,10 @@ def _check(indicators: dict[str, Indicator]) -> None:
         if ind.is_base:
             if ind.fact not in FACTS:
                 raise CatalogueError(f"{ind.code}: unknown fact {ind.fact!r}")
+            if (ind.kind == "computed") != (ind.source.dimensions is not None):
+                raise CatalogueError(f"{ind.code}: a computed indicator reads a computed fact, and only it")
+            if ind.kind == "computed":
+                continue
             if not ind.date:
                 raise CatalogueError(f"{ind.code}: a counted indicator needs a date")
             unknown = set(ind.conditions) - set(ind.source.conditions)

@@ -16,3 +16,16 @@ class UnitsAs(models.TextChoices):
 
     THEN = "as_then", _("Theo đơn vị khi đó")
     NOW = "as_now", _("Theo đơn vị hiện nay")
+
+
+class ReportJobState(models.TextChoices):
+    WAITING = "cho", _("Đang chờ")
+    RUNNING = "dang_lap", _("Đang lập")
+    DONE = "xong", _("Đã xong")
+    FAILED = "loi", _("Không lập được")
+
+
+class ReportFormat(models.TextChoices):
+    XLSX = "xlsx", _("Bảng tính .xlsx")
+    PDF = "pdf", _("PDF (A4)")
+    CSV = "csv", _("CSV")

@@ -46,6 +46,8 @@ class Dimension:
 
     def applies(self, indicator: Indicator) -> bool:
         """Whether the indicator's rows carry this dimension (a plan has no month, a class no learner)."""
+        if indicator.source.dimensions is not None:
+            return self.code in indicator.source.dimensions
         if self.role == "date":
             return not (self.code == "month" and indicator.year_only)
         if self.code == "age_band" and indicator.year_only:

@@ -3,33 +3,31 @@
 
 A query names indicators, the dimensions of its rows and columns, filters, a period, a unit (the root of
 the subtree counted) and whether units are read as they were or as they are now. Each counted indicator
-is one grouped query (`values().annotate()`) over its fact, cut to the user's scope and the unit's
-subtree by materialised-path prefix; unit dimensions are grouped by unit id and resolved afterwards
-through the units' images (`units.py`), in Python over the groups, never over the rows.
+is one grouped query over its rows, cut to the user's scope and the unit's subtree by materialised-path
+prefix; unit dimensions are grouped by unit id and resolved afterwards through the units' images
+(`units.py`), in Python over the groups, never over the rows.
 
-`GroupSource` is the seam for kept aggregates: anything answering `groups()` with the same rows (a table
-of sums per class and outcome refreshed by the task queue) can stand in for the database's facts.
+The groups come from a source (`sources.py`): the kept aggregates when they are fresh for the query's
+subtree and carry what it asks (`aggregates.TallySource`, the default), else the records themselves.
 """
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
-from typing import Protocol
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.lookups import In
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from llct.errors import AppError
 from llct.registry.models import Unit
 
+from .aggregates import TallySource
 from .catalogue import Indicator, base_parts, indicators
 from .choices import UnitsAs
+from .computed import ComputedSource, computed_rows
 from .dimensions import DIMENSIONS, Dimension
+from .sources import OWNER, GroupSource, OrmSource, group_keys, unit_filters
 from .table import ALL, Table
 from .units import Units, lineage_paths
 
@@ -82,39 +80,6 @@ class StatisticsQuery:
         return next((values for name, values in self.filters if name == code), None)
 
 
-def _within(paths: Iterable[str], lookup: str) -> Q:
-    paths = tuple(paths)
-    if not paths:
-        return Q(pk__in=[])
-    return reduce(or_, (Q(**{f"{lookup}__path__startswith": p}) for p in paths))
-
-
-class GroupSource(Protocol):
-    def groups(self, indicator: Indicator, keys: dict[str, object], where: Q) -> Iterable[dict]: ...
-
-
-class OrmSource:
-    """Counts straight from the records (the facts' models)."""
-
-    def queryset(self, indicator: Indicator, where: Q) -> QuerySet:
-        fact = indicator.source
-        rows = fact.queryset().filter(**dict(indicator.filter))
-        for lookup, value in indicator.exclude:
-            rows = rows.exclude(**{lookup: value})
-        for name in indicator.conditions:
-            rows = rows.filter(fact.conditions[name]())
-        return rows.filter(where)
-
-    def groups(self, indicator: Indicator, keys: dict[str, object], where: Q) -> Iterable[dict]:
-        rows = self.queryset(indicator, where)
-        measure = (
-            Sum(indicator.source.quantities[indicator.quantity]()) if indicator.kind == "sum" else Count("pk")
-        )
-        if not keys:
-            return [rows.aggregate(value=measure)]
-        return rows.order_by().values(**keys).annotate(value=measure)
-
-
 @dataclass
 class Plan:
     """What one query needs, worked out once for all its indicators."""
@@ -150,37 +115,9 @@ def _default_depth(root: Unit | None, scope: tuple[str, ...]) -> int:
     return max(top, 1) + 1
 
 
-def _where(indicator: Indicator, plan: Plan) -> Q:
-    fact, query = indicator.source, plan.query
-    where = _within(plan.scope, fact.unit)
-    if plan.lineage is not None:
-        where &= _within(plan.lineage, fact.unit)
-    if query.year_from:
-        start = query.year_from if indicator.year_only else dt.date(query.year_from, 1, 1)
-        where &= Q(**{f"{indicator.date}__gte": start})
-    if query.year_to:
-        end = query.year_to if indicator.year_only else dt.date(query.year_to, 12, 31)
-        where &= Q(**{f"{indicator.date}__lte": end})
-    return where
-
-
 def _applies(indicator: Indicator, query: StatisticsQuery) -> bool:
     """An indicator filtered by a dimension its rows do not carry has no figure (not zero)."""
     return all(DIMENSIONS[name].applies(indicator) for name, _values in query.filters)
-
-
-def _typed(dim: Dimension, values: tuple[str, ...]) -> list:
-    return [int(v) for v in values if v.isdigit()] if dim.code in ("year", "month") else list(values)
-
-
-def _value_filter(indicator: Indicator, query: StatisticsQuery) -> Q:
-    """The query's filters on value dimensions, as conditions on the grouped expressions."""
-    where = Q()
-    for name, values in query.filters:
-        dim = DIMENSIONS[name]
-        if not dim.is_unit:
-            where &= Q(In(dim.expression(indicator), _typed(dim, values)))
-    return where
 
 
 class Resolver:
@@ -219,23 +156,13 @@ class Resolver:
         )
 
 
-def _unit_filters(query: StatisticsQuery) -> dict[str, set[str]]:
-    return {n: set(v) for n, v in query.filters if DIMENSIONS[n].is_unit}
-
-
 def _count(indicator: Indicator, plan: Plan, source: GroupSource) -> dict[tuple, int]:
     """The indicator's values by the query's dimensions (ALL where a dimension does not apply)."""
     query = plan.query
     dims = [DIMENSIONS[d] for d in query.dimensions]
-    unit_filters = _unit_filters(query)
-    keys = {f"d_{d.code}": d.expression(indicator) for d in dims if d.applies(indicator)}
-    keys |= {f"d_{n}": DIMENSIONS[n].expression(indicator) for n in unit_filters}
-    if plan.exact:
-        keys["owner"] = DIMENSIONS["unit"].expression(indicator)
-    unit_keys = [k for k in keys if k == "owner" or DIMENSIONS[k[2:]].is_unit]
-
-    where = _where(indicator, plan) & _value_filter(indicator, query)
-    raw = list(source.groups(indicator, keys, where))
+    filters = unit_filters(query)
+    unit_keys = [k for k, d in group_keys(indicator, plan).items() if d.is_unit]
+    raw = list(source.groups(indicator, plan))
     resolver = Resolver(plan)
     resolver.prepare(
         {r[k] for r in raw for k in unit_keys if r[k] is not None},
@@ -243,9 +170,9 @@ def _count(indicator: Indicator, plan: Plan, source: GroupSource) -> dict[tuple,
     )
     result: dict[tuple, int] = defaultdict(int)
     for r in raw:
-        if r.get("owner") is not None and not resolver.counts_under_root(r["owner"]):
+        if r.get(OWNER) is not None and not resolver.counts_under_root(r[OWNER]):
             continue
-        if any(resolver.code(DIMENSIONS[n], r[f"d_{n}"]) not in v for n, v in unit_filters.items()):
+        if any(resolver.code(DIMENSIONS[n], r[f"d_{n}"]) not in v for n, v in filters.items()):
             continue
         key = tuple(resolver.code(d, r[f"d_{d.code}"]) if d.applies(indicator) else ALL for d in dims)
         result[key] += r["value"] or 0
@@ -277,10 +204,14 @@ def statistics_table(
     catalogue = indicators()
     wanted = [catalogue[c] for c in query.indicators]
     bases = {code: catalogue[code] for ind in wanted for code in base_parts(ind)}
-    groups = {
-        code: _count(ind, plan, source or OrmSource()) if _applies(ind, query) else None
-        for code, ind in bases.items()
-    }
+    counted, computed = source or TallySource(), ComputedSource()
+
+    def count(ind: Indicator) -> dict[tuple, int] | None:
+        if not _applies(ind, query):
+            return None
+        return _count(ind, plan, computed if ind.kind == "computed" else counted)
+
+    groups = {code: count(ind) for code, ind in bases.items()}
     return Table(
         query=query,
         indicators=wanted,
@@ -297,12 +228,16 @@ def statistics_records(code: str, query: StatisticsQuery, scope: tuple[str, ...]
     year=2024, unit=…), the same rows `statistics_table` adds up, in a queryset for a list page."""
     indicator = indicators()[code]
     plan = _plan(query, scope, on)
-    source = OrmSource()
-    rows = source.queryset(indicator, _where(indicator, plan) & _value_filter(indicator, query))
-    resolver = Resolver(plan)
     fact = indicator.source
+    if indicator.kind == "computed":
+        ids = {r["pk"] for r in computed_rows(indicator, plan)} if _applies(indicator, query) else set()
+        rows = fact.queryset().filter(pk__in=ids)
+    else:
+        source = OrmSource()
+        rows = source.queryset(indicator, source.where(indicator, plan))
+    resolver = Resolver(plan)
     checks = [
-        (fact.path(DIMENSIONS[n].role), DIMENSIONS[n], codes) for n, codes in _unit_filters(query).items()
+        (fact.path(DIMENSIONS[n].role), DIMENSIONS[n], codes) for n, codes in unit_filters(query).items()
     ]
     if plan.exact:
         checks.append((fact.unit, None, None))

@@ -52,7 +52,7 @@ def _logged(status: str) -> Callable[[], Q]:
     return condition
 
 
-def _issued_late() -> Q:
+def issued_late() -> Q:
     return Q(issued_on__gt=F("recognition__signed_on") + dt.timedelta(days=ISSUE_DEADLINE_DAYS))
 
 
@@ -76,6 +76,9 @@ class Fact:
     # and the lookup of the primary key it takes).
     columns: tuple[str, ...] = ()
     link: tuple[str, str] | None = None
+    # A computed fact (`computed.py`) names the dimensions its records carry; a counted one reads them
+    # from its paths.
+    dimensions: frozenset[str] | None = None
 
     def queryset(self) -> QuerySet:
         return self.model_class().objects.all()
@@ -141,7 +144,7 @@ FACTS: dict[str, Fact] = {
             institution="register__institution",
             sending_unit="enrolment__sending_unit",
             cadre="holder",
-            conditions={"issued_late": _issued_late},
+            conditions={"issued_late": issued_late},
             quantities={"days_to_issue": lambda: DaysBetween(F("issued_on"), F("recognition__signed_on"))},
             columns=(
                 "serial",
@@ -220,6 +223,36 @@ FACTS: dict[str, Fact] = {
             quantities={"periods": lambda: F("periods")},
             columns=("training_class__code", "date", "periods", "lecturer__full_name", "topic"),
             link=("training:class_detail", "training_class"),
+        ),
+        Fact(
+            "lecturer_sessions",
+            _("Buổi giảng của giảng viên"),
+            "training.Session",
+            unit="lecturer__institution",
+            institution="lecturer__institution",
+            quantities={"periods": lambda: F("periods")},
+            columns=("lecturer__full_name", "training_class__code", "date", "periods", "topic"),
+            link=("training:class_detail", "training_class"),
+        ),
+        Fact(
+            "lecturers",
+            _("Định mức giờ chuẩn của giảng viên cơ hữu"),
+            "training.Lecturer",
+            unit="institution",
+            institution="institution",
+            columns=("full_name", "institution__name", "kind", "management_role"),
+            dimensions=frozenset({"year", "unit", "institution", "institution_kind"}),
+        ),
+        Fact(
+            "backlog",
+            _("Cán bộ đủ điều kiện chưa được đào tạo"),
+            "registry.Cadre",
+            unit="unit",
+            sending_unit="unit",
+            cadre="pk",
+            columns=("code", "full_name", "unit__name", "theory_level", "birth_date"),
+            link=("registry:cadre_detail", "pk"),
+            dimensions=frozenset({"level", "unit", "sending_unit", "sector", "sex", "ethnicity", "age_band"}),
         ),
         Fact(
             "briefings",

@@ -3,6 +3,7 @@ A4 PDF in the administrative layout (typst: issuing body and number, place and d
 signature block), or CSV (the tables one after another). All three print the same grid of each table."""
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -46,7 +47,7 @@ def _vi(value) -> str:
     """A figure as Vietnamese write it: 1.234 and 12,5."""
     if value is None:
         return "—"
-    if isinstance(value, float):
+    if isinstance(value, float | Decimal):
         return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
     return f"{value:,}".replace(",", ".")
 

@@ -4,6 +4,7 @@ for a year and a unit through the same engine as the page, the API and the comma
 import datetime as dt
 import functools
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,10 +85,17 @@ def layouts() -> dict[str, Layout]:
 
 
 def report_build(
-    code: str, year: int, scope: tuple[str, ...], *, unit: str = "", units: str = "as_then"
+    code: str,
+    year: int,
+    scope: tuple[str, ...],
+    *,
+    unit: str = "",
+    units: str = "as_then",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """The report `code` for `year`, counted over `scope` within `unit`'s subtree (the whole scope when
-    empty). Raises AppError for an unknown report and UnitOutOfScope for a unit outside the scope."""
+    empty); `progress(done, total)` after each section. Raises AppError for an unknown report and
+    UnitOutOfScope for a unit outside the scope."""
     layout = layouts().get(code)
     if layout is None:
         raise AppError(
@@ -117,4 +125,6 @@ def report_build(
         root = root or table.root
         title = section.title.format(year=year, next_year=year + 1)
         sections.append((title, table))
+        if progress is not None:
+            progress(len(sections), len(layout.sections))
     return Report(layout, year, root, units, timezone.localdate(), sections)

@@ -4,27 +4,30 @@ and briefings. Everything is counted within the user's scope; a unit outside it 
 
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.views.decorators.http import require_GET, require_POST
 
 from llct.accounts.permissions import Action, can
 from llct.errors import AppError
-from llct.oversight.models import Briefing
+from llct.oversight.models import Briefing, ReportJob
 from llct.registry.models import Unit
 from llct.registry.scope import scope_paths, scoped
 from llct.web.access import require
 
 from .briefings import briefing_record
 from .catalogue import base_parts, indicators
+from .dashboards import Panel, dashboard_panels
 from .dimensions import DIMENSIONS
 from .engine import StatisticsQuery, UnitOutOfScope, statistics_records, statistics_table
 from .forms import AttendanceFormSet, BriefingForm, StatisticsForm
 from .params import CELL, EMPTY, cell_params, query_from_params, query_params
 from .records import record_columns, record_rows
 from .report_files import report_csv, report_pdf, report_xlsx
+from .report_jobs import report_job_progress, report_job_start
 from .reports import layouts, report_build
 
 DEFAULT_INDICATORS = "classes_opened,learner_places"
@@ -176,18 +179,17 @@ FORMATS = ("xlsx", "pdf")
 
 
 def _report_links(query: StatisticsQuery) -> list[dict]:
-    """The standard reports for the period's last year and the chosen unit, in each format."""
+    """The standard reports for the period's last year and the chosen unit: each made by the task queue
+    (the page shows its progress), in each format."""
     year = query.year_to or timezone.localdate().year - 1
-    url = reverse("statistics:report")
-    params = {"year": year, "unit": query.unit, "units": query.units}
     return [
         {
+            "code": code,
             "title": layout.title.format(year=year, next_year=year + 1),
             "basis": layout.basis,
-            "links": {
-                kind: f"{url}?{urlencode({'report': code, **params, 'format': kind})}"
-                for kind in ("xlsx", "pdf")
-            },
+            "year": year,
+            "unit": query.unit,
+            "units": query.units,
         }
         for code, layout in layouts().items()
     ]
@@ -205,6 +207,8 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     except AppError as exc:
         error = exc.messages[0]
     context = {"form": _form(query, params), "error": error, "table": table, "query": query}
+    if not request.GET and not request.htmx:  # the room's landing: the user's dashboard above the table
+        context["dashboard"] = [_drawn(request, p, lazy=True) for p in dashboard_panels(request.user)]
     if table is not None:
         context |= {
             "layout": _layout(table, query),
@@ -217,6 +221,23 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         }
     template = "statistics/_result.html" if request.htmx else "statistics/page.html"
     return render(request, template, context)
+
+
+def _drawn(request: HttpRequest, panel: Panel, *, lazy: bool = False) -> dict:
+    """A dashboard panel with its table (not yet for a panel drawn after the page)."""
+    table = None
+    if panel.query is not None and not (lazy and panel.lazy):
+        table = statistics_table(panel.query, scope_paths(request.user))
+    return {"panel": panel, "table": table, "rows": table.display_rows() if table else []}
+
+
+@require(Action.VIEW_STATISTICS)
+@require_GET
+def dashboard_fragment(request: HttpRequest) -> HttpResponse:
+    """The user's dashboard drawn in full, or one of its panels (`panel=`: those drawn after the page)."""
+    key = request.GET.get("panel", "")
+    panels = [p for p in dashboard_panels(request.user) if not key or p.key == key]
+    return render(request, "statistics/_dashboard.html", {"dashboard": [_drawn(request, p) for p in panels]})
 
 
 @require(Action.VIEW_STATISTICS)
@@ -371,3 +392,68 @@ def report_download(request: HttpRequest) -> HttpResponse:
     else:
         report_csv(report, response)
     return response
+
+
+def _report_job(request: HttpRequest, pk: int) -> ReportJob:
+    return get_object_or_404(scoped(ReportJob.objects.select_related("unit"), request.user, "unit"), pk=pk)
+
+
+@require(Action.VIEW_STATISTICS)
+@require_POST
+def report_start(request: HttpRequest) -> HttpResponse:
+    """Queue a standard report (report, year, unit, units, format) and show its progress."""
+    post = request.POST
+    year = post.get("year", "")
+    try:
+        job = report_job_start(
+            request.user,
+            report=post.get("report", ""),
+            year=int(year) if year.isdigit() else timezone.localdate().year - 1,
+            unit=post.get("unit", "").strip(),
+            units=post.get("units", "as_then"),
+            fmt=post.get("format", "xlsx"),
+        )
+    except UnitOutOfScope as exc:
+        raise Http404(exc.messages[0]) from exc
+    except AppError as exc:
+        return HttpResponse(exc.messages[0], status=400, content_type="text/plain; charset=utf-8")
+    return redirect("statistics:report_job", pk=job.pk)
+
+
+@require(Action.VIEW_STATISTICS)
+@require_GET
+def report_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _report_job(request, pk)
+    layout = layouts().get(job.report)
+    context = {"job": job, "progress": report_job_progress(job), "layout": layout}
+    if layout is not None:
+        context["title"] = layout.title.format(year=job.year, next_year=job.year + 1)
+    return render(request, "statistics/report_job.html", context)
+
+
+@require(Action.VIEW_STATISTICS)
+@require_GET
+def report_job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress fragment polled by htmx; once the job has finished the whole page reloads."""
+    job = _report_job(request, pk)
+    response = render(
+        request, "statistics/_report_progress.html", {"job": job, "progress": report_job_progress(job)}
+    )
+    if job.finished and request.htmx:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require(Action.VIEW_STATISTICS)
+@require_GET
+def report_job_file(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _report_job(request, pk)
+    if not job.file:
+        raise Http404
+    content_type, suffix = REPORT_FORMATS[job.format]
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=f"{job.report}-{job.year}.{suffix}",
+        content_type=content_type,
+    )
