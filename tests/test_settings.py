@@ -27,6 +27,7 @@ def test_production_mode_passes_check_deploy(tmp_path):
         LLCT_PRODUCTION="1",
         LLCT_SECRET_KEY="a-long-random-production-secret-key-" + "x9Q2" * 10,
         LLCT_ALLOWED_HOSTS="llct.example.vn",
+        LLCT_TRUSTED_PROXIES="127.0.0.1",  # behind its reverse proxy, as the deployment guide says
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

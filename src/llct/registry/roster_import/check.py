@@ -189,6 +189,7 @@ def _existing(field_name: str, values: list[str]) -> dict[str, dict]:
     "citizen_id") is one of `values`, as dicts of their columns (and their unit's path, for the scope
     check): no model instances for 100,000 rows."""
     found: dict[str, dict] = {}
+    values = [v for v in values if "\x00" not in v]  # refused as control characters; no stored value has one
     rows = Cadre.objects.order_by().annotate(code_upper=Upper("code"))
     rows = rows.values(*CADRE_FIELDS, "unit__path", "code_upper")
     for part in among(rows, field_name, values):
